@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './page';
+export * from './french-identifiers';

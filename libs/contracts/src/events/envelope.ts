@@ -1,0 +1,25 @@
+/**
+ * An event as it travels on JetStream: CloudEvents 1.0 attributes plus the
+ * trace (`correlationid`, `causationid`) and the aggregate's version.
+ */
+export interface EventEnvelope<D = unknown> {
+  specversion: '1.0';
+  id: string;
+  type: string;
+  source: string;
+  subject: string;
+  time: string;
+  datacontenttype: 'application/json';
+  correlationid: string;
+  causationid?: string;
+  aggregateversion: number;
+  data: D;
+}
+
+export const PRODUCERS = ['members', 'clusters', 'workshops', 'notifications'] as const;
+export type Producer = (typeof PRODUCERS)[number];
+
+/** The JetStream stream a producer publishes into: `EVENTS_CLUSTERS` on `events.clusters.>`. */
+export function streamOf(producer: Producer): { name: string; subjects: string[] } {
+  return { name: `EVENTS_${producer.toUpperCase()}`, subjects: [`events.${producer}.>`] };
+}

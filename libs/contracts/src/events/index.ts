@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './event-definition';
+export * from './members.events';
+export * from './clusters.events';
+export * from './catalogue';

@@ -1,0 +1,44 @@
+import { IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { CATEGORIES, Category, MEMBERSHIP_STATUSES, MembershipStatus, ROLES, Role, THEMES, Theme } from '../vocabulary';
+import { defineEvent } from './event-definition';
+
+export class VersionedData {
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+/** What other services need to know of a company, sent whole on every change. */
+export class CompanySnapshot extends VersionedData {
+  @IsString() companyId!: string;
+  @IsString() name!: string;
+  @IsString() siren!: string;
+  @IsIn(CATEGORIES) category!: Category;
+  @IsArray() @IsIn(THEMES, { each: true }) capabilities!: Theme[];
+  @IsString() region!: string;
+  @IsOptional() @IsString() city?: string;
+  @IsIn(MEMBERSHIP_STATUSES) status!: MembershipStatus;
+}
+
+export class PersonSnapshot extends VersionedData {
+  @IsString() personId!: string;
+  @IsOptional() @IsString() companyId?: string;
+  @IsEmail() email!: string;
+  @IsString() firstName!: string;
+  @IsString() lastName!: string;
+  @IsIn(ROLES) role!: Role;
+}
+
+export class PersonRemoved extends VersionedData {
+  @IsString() personId!: string;
+  @IsOptional() @IsString() companyId?: string;
+  @IsEmail() email!: string;
+}
+
+export const MEMBERS_EVENTS = {
+  companyRegistered: defineEvent('members', 'company-registered', CompanySnapshot),
+  companyUpdated: defineEvent('members', 'company-updated', CompanySnapshot),
+  companyDeactivated: defineEvent('members', 'company-deactivated', CompanySnapshot),
+  personAdded: defineEvent('members', 'person-added', PersonSnapshot),
+  personRemoved: defineEvent('members', 'person-removed', PersonRemoved),
+};

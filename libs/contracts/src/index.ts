@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './errors';
+export * from './common';
+export * from './events';
+export * from './rpc';

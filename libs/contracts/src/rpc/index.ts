@@ -1,0 +1,4 @@
+export * from './rpc-definition';
+export * from './members.rpc';
+export * from './clusters.rpc';
+export * from './notifications.rpc';

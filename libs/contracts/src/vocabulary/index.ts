@@ -1,0 +1,4 @@
+export * from './themes';
+export * from './categories';
+export * from './roles';
+export * from './clusters';

@@ -1,0 +1,156 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import {
+  DomainError, ERRORS, EventEnvelope, PRODUCERS, Producer, eventDefinitionOf, isErrorBody,
+} from '@grappes/contracts';
+import {
+  AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, connect, headers as natsHeaders, nanos,
+} from 'nats';
+import { lastValueFrom } from 'rxjs';
+import { runInContext } from '../context/request-context';
+import { validated } from '../context/validation';
+import { JetStreamContext } from './jetstream-context';
+import { JETSTREAM_TRANSPORT } from './on-event.decorator';
+import { declareDeadLetterStream, declareEventStream } from './streams';
+
+export interface JetStreamServerOptions {
+  servers: string;
+  /** The consuming service: names its durable consumer on each stream, shared by all its instances. */
+  service: string;
+  /** Deliveries before an event goes to the dead letters. */
+  maxAttempts?: number;
+  /** Wait before the n-th retry; the last value repeats. */
+  retryDelaysMs?: number[];
+  /** How long a delivery may stay unacknowledged before the server sends it again (a crashed instance). */
+  ackWaitMs?: number;
+}
+
+const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000 };
+
+/**
+ * Consumes JetStream events with one durable pull consumer per stream,
+ * acknowledging only after the handler stored its effect. Failures are retried
+ * after growing delays; after the last attempt the event is copied to the
+ * dead-letter stream with its error and terminated.
+ */
+export class JetStreamServer extends Server implements CustomTransportStrategy {
+  override transportId = JETSTREAM_TRANSPORT;
+  private connection?: NatsConnection;
+  private readonly subscriptions: ConsumerMessages[] = [];
+  private readonly loops: Promise<void>[] = [];
+  private readonly options: Required<JetStreamServerOptions>;
+
+  constructor(options: JetStreamServerOptions) {
+    super();
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(() => callback(), callback);
+  }
+
+  async close(): Promise<void> {
+    // stop() lets each loop finish and acknowledge the event in hand; the loops then end.
+    this.subscriptions.forEach((messages) => messages.stop());
+    await Promise.allSettled(this.loops);
+    await this.connection?.drain();
+  }
+
+  on(): void {
+    throw new Error('JetStreamServer has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.connection as T;
+  }
+
+  private async start(): Promise<void> {
+    this.connection = await connect({ servers: this.options.servers, name: `${this.options.service}-events` });
+    const jsm = await this.connection.jetstreamManager();
+    await declareDeadLetterStream(jsm);
+    for (const producer of this.producersHandled()) {
+      const stream = await declareEventStream(jsm, producer);
+      await jsm.consumers.add(stream, {
+        durable_name: this.options.service,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        ack_wait: nanos(this.options.ackWaitMs),
+        // Redelivery is bounded by this server (see handle), also when a handler crashed the process.
+        max_deliver: -1,
+      });
+      const consumer = await this.connection.jetstream().consumers.get(stream, this.options.service);
+      const messages = await consumer.consume({ max_messages: 64 });
+      this.subscriptions.push(messages);
+      this.loops.push(this.consumeLoop(messages));
+    }
+  }
+
+  private producersHandled(): Producer[] {
+    const subjects = [...this.getHandlers().keys()];
+    return PRODUCERS.filter((p) => subjects.some((s) => s.startsWith(`events.${p}.`)));
+  }
+
+  private async consumeLoop(messages: ConsumerMessages): Promise<void> {
+    for await (const message of messages) {
+      await this.handle(message);
+    }
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
+    const handler = this.getHandlerByPattern(message.subject);
+    if (!handler) return void message.ack(); // an event of this stream that this service ignores
+    const context = new JetStreamContext([message]);
+    if (context.attempt > this.options.maxAttempts) {
+      // Earlier deliveries never answered: the handler crashed or hung every time.
+      return this.deadLetter(message, 'the handler did not complete in any attempt');
+    }
+    try {
+      const envelope = this.decode(message);
+      await runInContext({ correlationId: envelope.correlationid, causationId: envelope.id }, async () => {
+        await lastValueFrom(this.transformToObservable(await handler(envelope, context)), { defaultValue: undefined });
+      });
+      await message.ackAck();
+    } catch (error) {
+      await this.onFailure(message, context.attempt, error);
+    }
+  }
+
+  private decode(message: JsMsg): EventEnvelope {
+    const envelope = message.json<EventEnvelope>();
+    const def = eventDefinitionOf(envelope);
+    if (!def) throw new DomainError(ERRORS.EVENT_UNKNOWN_TYPE, `Unknown event type ${envelope.type}`);
+    return { ...envelope, data: validated(def.dataClass as new () => object, envelope.data) };
+  }
+
+  private async onFailure(message: JsMsg, attempt: number, error: unknown): Promise<void> {
+    const reason = describe(error);
+    // A refusal of the domain (4xx) will not change on retry; anything else may be passing.
+    if (isPermanent(error) || attempt >= this.options.maxAttempts) return this.deadLetter(message, reason);
+    const delays = this.options.retryDelaysMs;
+    this.logger.warn(`Event ${message.subject} failed (attempt ${attempt}): ${reason}; retrying`);
+    message.nak(delays[Math.min(attempt - 1, delays.length - 1)]);
+  }
+
+  private async deadLetter(message: JsMsg, reason: string): Promise<void> {
+    const h = natsHeaders();
+    h.set('x-dead-letter-reason', reason.slice(0, 1000));
+    h.set('x-original-subject', message.subject);
+    h.set('x-original-stream', message.info.stream);
+    h.set('x-attempts', String(message.info.redeliveryCount));
+    const js = this.connection!.jetstream();
+    await js.publish(`deadletters.${this.options.service}.${message.subject}`, message.data, {
+      headers: h,
+      msgID: `${this.options.service}:${message.info.stream}:${message.seq}`,
+    });
+    message.term();
+    this.logger.error(`Event ${message.subject} moved to the dead letters: ${reason}`);
+  }
+}
+
+function isPermanent(error: unknown): boolean {
+  return isErrorBody(error) && error.status < 500;
+}
+
+function describe(error: unknown): string {
+  if (isErrorBody(error)) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,91 @@
+import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventEnvelope, natsSubjectOf } from '@grappes/contracts';
+import { Model } from 'mongoose';
+import { JetStreamClient, headers as natsHeaders } from 'nats';
+import { HEADERS } from '../context/headers';
+import { Aggregate, HAS_PENDING_EVENTS, outboxWrites } from './outbox';
+
+export interface OutboxRelayOptions {
+  sweepIntervalMs: number;
+  batchSize?: number;
+}
+
+/**
+ * Publishes the events waiting in aggregates to JetStream, then removes them.
+ * Woken after each write; a timer sweep repairs a crash between write and
+ * publish. Several instances may relay at once: `Nats-Msg-Id` = event id makes
+ * JetStream drop the duplicate.
+ */
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly wake = () => void this.drain();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private models: Model<Aggregate>[] = [];
+  private again = false;
+
+  constructor(
+    private readonly js: JetStreamClient,
+    /** Resolved at bootstrap, once every feature module has registered its models. */
+    private readonly aggregates: () => Model<Aggregate>[],
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.models = this.aggregates();
+    outboxWrites.on('write', this.wake);
+    this.timer = setInterval(this.wake, this.options.sweepIntervalMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    outboxWrites.off('write', this.wake);
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Publishes everything pending; concurrent calls fold into one more pass. */
+  drain(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.passes().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async passes(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        for (const model of this.models) await this.relay(model);
+      } catch (error) {
+        // Left pending: the next wake or sweep tries again.
+        this.logger.warn(`Outbox relay pass failed: ${(error as Error).message}`);
+      }
+    } while (this.again);
+  }
+
+  private async relay(model: Model<Aggregate>): Promise<void> {
+    const batchSize = this.options.batchSize ?? 100;
+    for (;;) {
+      const docs = await model.find(HAS_PENDING_EVENTS, { pendingEvents: 1 }).limit(batchSize).lean();
+      for (const doc of docs) {
+        // In order: the events of one aggregate leave as they were recorded. The raw
+        // collection is used so that removing them does not wake the relay again.
+        for (const event of doc.pendingEvents) {
+          await this.publish(event);
+          await model.collection.updateOne({ _id: doc._id }, { $pull: { pendingEvents: { id: event.id } } } as object);
+        }
+      }
+      if (docs.length < batchSize) return;
+    }
+  }
+
+  private async publish(event: EventEnvelope): Promise<void> {
+    const h = natsHeaders();
+    h.set(HEADERS.correlationId, event.correlationid);
+    await this.js.publish(natsSubjectOf(event), JSON.stringify(event), { msgID: event.id, headers: h });
+  }
+}

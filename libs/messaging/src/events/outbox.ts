@@ -1,0 +1,37 @@
+import { EventEnvelope } from '@grappes/contracts';
+import { EventEmitter } from 'node:events';
+import { Schema } from 'mongoose';
+
+/**
+ * An aggregate keeps the events of its last changes beside its state, written
+ * in the same single-document write: the state and its events cannot part.
+ */
+export interface Aggregate {
+  version: number;
+  pendingEvents: EventEnvelope[];
+}
+
+/** Where a document with unsent events is found. */
+export const HAS_PENDING_EVENTS = { 'pendingEvents.id': { $exists: true } } as const;
+
+/** Told after each write that may have added events, so the relay publishes without waiting for its sweep. */
+export const outboxWrites = new EventEmitter();
+
+/** Adds `version` and `pendingEvents` to a schema and wakes the relay after its writes. */
+export function outboxPlugin(schema: Schema): void {
+  schema.add({ version: { type: Number, required: true, default: 0 }, pendingEvents: { type: [Object], default: [] } });
+  schema.index({ 'pendingEvents.id': 1 }, { sparse: true });
+  const wake = () => outboxWrites.emit('write');
+  schema.post('save', wake);
+  schema.post(['updateOne', 'updateMany', 'findOneAndUpdate'], wake);
+  schema.post('insertMany', wake);
+}
+
+/**
+ * The update that applies a change and records its events at once. The
+ * expected version in the filter makes concurrent changes fail instead of
+ * overwriting each other.
+ */
+export function withEvents(set: Record<string, unknown>, events: EventEnvelope[]) {
+  return { $set: set, $inc: { version: 1 }, $push: { pendingEvents: { $each: events } } };
+}

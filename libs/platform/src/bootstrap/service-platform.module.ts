@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import { Producer } from '@grappes/contracts';
+import { Aggregate, OutboxRelay, RpcClient, declareEventStream } from '@grappes/messaging';
+import { Connection } from 'mongoose';
+import { NatsConnection } from 'nats';
+import { ServiceConfig } from '../config/service-config';
+import { HealthController } from '../health/health.controller';
+import { READINESS_CHECKS, ReadinessCheck } from '../health/readiness';
+import { jsonLogger } from '../logging/logger.module';
+import { APP_CONFIG, NATS_CONNECTION, NatsDrain, natsConnectionProvider, natsReadiness, rpcClientProvider } from './nats.providers';
+
+export interface ServicePlatformOptions {
+  service: Producer;
+  config: ServiceConfig;
+  /** Names of the mongoose models whose documents carry pending events. */
+  aggregates: string[];
+}
+
+function mongoReadiness(connection: Connection): ReadinessCheck {
+  return {
+    name: 'database',
+    check: async () => connection.readyState === 1 && (await connection.db!.admin().ping())['ok'] === 1,
+  };
+}
+
+/** Everything a service app needs besides its features: config, logs, database, NATS, outbox relay, health. */
+@Module({})
+export class ServicePlatformModule {
+  static forRoot({ service, config, aggregates }: ServicePlatformOptions): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      imports: [
+        jsonLogger(service, config),
+        MongooseModule.forRoot(config.MONGODB_URI, {
+          dbName: config.MONGODB_DB ?? `grappes-${service}`,
+          serverSelectionTimeoutMS: 5_000,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: config.constructor, useValue: config },
+        natsConnectionProvider(service),
+        rpcClientProvider,
+        { provide: NatsDrain, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new NatsDrain(nc) },
+        {
+          provide: OutboxRelay,
+          inject: [NATS_CONNECTION, getConnectionToken()],
+          useFactory: async (nc: NatsConnection, connection: Connection) => {
+            // The producer declares its stream before anything publishes into it.
+            await declareEventStream(await nc.jetstreamManager(), service);
+            return new OutboxRelay(nc.jetstream(), () => aggregates.map((name) => connection.model<Aggregate>(name)), {
+              sweepIntervalMs: config.OUTBOX_SWEEP_MS,
+            });
+          },
+        },
+        {
+          provide: READINESS_CHECKS,
+          inject: [NATS_CONNECTION, getConnectionToken()],
+          useFactory: (nc: NatsConnection, connection: Connection) => [natsReadiness(nc), mongoReadiness(connection)],
+        },
+      ],
+      exports: [APP_CONFIG, config.constructor, NATS_CONNECTION, RpcClient],
+    };
+  }
+}

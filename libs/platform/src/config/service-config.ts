@@ -1,0 +1,50 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** What every app reads from the environment; defaults are the local ones of `npm start`. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'NATS_URL must be one or more nats:// URLs, comma-separated' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsInt()
+  @Min(100)
+  RPC_TIMEOUT_MS = 5_000;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+/** A service that owns a database and relays its events. */
+export class ServiceConfig extends AppConfig {
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// URI' })
+  MONGODB_URI = 'mongodb://127.0.0.1:27017';
+
+  /** Defaults to `grappes-<service>`. */
+  @IsOptional()
+  @Matches(/^[a-zA-Z0-9_-]{1,63}$/, { message: 'MONGODB_DB must be a database name' })
+  MONGODB_DB?: string;
+
+  @IsInt()
+  @Min(10)
+  OUTBOX_SWEEP_MS = 1_000;
+
+  @IsInt()
+  @Min(1)
+  EVENT_MAX_ATTEMPTS = 5;
+}

@@ -1,0 +1,30 @@
+import { currentContext } from '@grappes/messaging';
+import { IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from '../config/service-config';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** A correlation id a client may send: short and printable, so it cannot poison logs. */
+export function acceptedCorrelationId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
+}
+
+/** JSON logs; every line carries the correlation id of the work it belongs to. Secrets are redacted. */
+export function jsonLogger(service: string, config: AppConfig) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: config.LOG_LEVEL,
+      base: { service },
+      mixin: () => {
+        const correlationId = currentContext()?.correlationId;
+        return correlationId ? { correlationId } : {};
+      },
+      genReqId: (req: IncomingMessage) => acceptedCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
+      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.secret'],
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').includes('/health/') },
+    },
+  });
+}
