@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# One image per app of the monorepo:
+#   docker build --build-arg APP=gateway -t grappes-gateway .
+# APP is one of gateway, members, clusters, workshops, notifications.
+# The dependency stages do not depend on APP, so the five builds share them.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# All dependencies, for the build.
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /repo
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# Production dependencies only, for the runtime image (webpack leaves node_modules external).
+FROM ${NODE_IMAGE} AS prod-deps
+WORKDIR /repo
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+FROM deps AS build
+ARG APP
+ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+COPY . .
+RUN test -n "${APP}" || { echo "build with --build-arg APP=<app>" >&2; exit 1; }
+RUN npx nx build "${APP}" --configuration=production
+
+FROM ${NODE_IMAGE} AS runtime
+ARG APP
+ENV NODE_ENV=production APP=${APP}
+WORKDIR /app
+# Owned by root and only readable by the app's user: the app cannot rewrite its own code.
+COPY --from=prod-deps /repo/node_modules ./node_modules
+COPY --from=prod-deps /repo/package.json ./package.json
+COPY --from=build /repo/dist/apps/${APP} ./dist/apps/${APP}
+USER node
+# exec: node replaces the shell and receives SIGTERM itself (graceful shutdown).
+CMD ["sh", "-c", "exec node dist/apps/${APP}/main.js"]
