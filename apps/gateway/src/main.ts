@@ -1,21 +1,22 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { loadConfig } from '@grappes/platform';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { GatewayConfig, withJwtSecret } from './gateway.config';
+import { serveOpenApi } from './openapi';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+const API_PREFIX = 'api/v1';
+
+async function bootstrap(): Promise<void> {
+  const config = withJwtSecret(loadConfig(GatewayConfig));
+  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix(API_PREFIX);
+  serveOpenApi(app, API_PREFIX);
+  await app.listen(config.PORT, config.HOST);
+  app.get(Logger).log(`gateway ready: http://${config.HOST}:${config.PORT}/${API_PREFIX} (docs at /${API_PREFIX}/docs)`);
 }
 
-bootstrap();
+void bootstrap();

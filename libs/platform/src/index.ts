@@ -7,3 +7,4 @@ export * from './bootstrap/nats.providers';
 export * from './bootstrap/service-platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/draining-nats.server';
+export * from './health/ping.handlers';

@@ -10,7 +10,7 @@ import { runInContext } from '../context/request-context';
 import { validated } from '../context/validation';
 import { JetStreamContext } from './jetstream-context';
 import { JETSTREAM_TRANSPORT } from './on-event.decorator';
-import { declareDeadLetterStream, declareEventStream } from './streams';
+import { declareDeadLetterStream, declareEventStream, inNamespace, outOfNamespace } from './streams';
 
 export interface JetStreamServerOptions {
   servers: string;
@@ -22,9 +22,11 @@ export interface JetStreamServerOptions {
   retryDelaysMs?: number[];
   /** How long a delivery may stay unacknowledged before the server sends it again (a crashed instance). */
   ackWaitMs?: number;
+  /** Isolates streams and subjects on a shared server (tests); see `inNamespace`. */
+  namespace?: string;
 }
 
-const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000 };
+const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '' };
 
 /**
  * Consumes JetStream events with one durable pull consumer per stream,
@@ -66,9 +68,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   private async start(): Promise<void> {
     this.connection = await connect({ servers: this.options.servers, name: `${this.options.service}-events` });
     const jsm = await this.connection.jetstreamManager();
-    await declareDeadLetterStream(jsm);
+    await declareDeadLetterStream(jsm, this.options.namespace);
     for (const producer of this.producersHandled()) {
-      const stream = await declareEventStream(jsm, producer);
+      const stream = await declareEventStream(jsm, producer, this.options.namespace);
       await jsm.consumers.add(stream, {
         durable_name: this.options.service,
         ack_policy: AckPolicy.Explicit,
@@ -96,7 +98,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async handle(message: JsMsg): Promise<void> {
-    const handler = this.getHandlerByPattern(message.subject);
+    const handler = this.getHandlerByPattern(outOfNamespace(message.subject, this.options.namespace));
     if (!handler) return void message.ack(); // an event of this stream that this service ignores
     const context = new JetStreamContext([message]);
     if (context.attempt > this.options.maxAttempts) {
@@ -137,7 +139,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     h.set('x-original-stream', message.info.stream);
     h.set('x-attempts', String(message.info.redeliveryCount));
     const js = this.connection!.jetstream();
-    await js.publish(`deadletters.${this.options.service}.${message.subject}`, message.data, {
+    const subject = `deadletters.${this.options.service}.${outOfNamespace(message.subject, this.options.namespace)}`;
+    await js.publish(inNamespace(subject, this.options.namespace), message.data, {
       headers: h,
       msgID: `${this.options.service}:${message.info.stream}:${message.seq}`,
     });

@@ -4,10 +4,13 @@ import { Model } from 'mongoose';
 import { JetStreamClient, headers as natsHeaders } from 'nats';
 import { HEADERS } from '../context/headers';
 import { Aggregate, HAS_PENDING_EVENTS, outboxWrites } from './outbox';
+import { inNamespace } from './streams';
 
 export interface OutboxRelayOptions {
   sweepIntervalMs: number;
   batchSize?: number;
+  /** Isolates streams and subjects on a shared server (tests); see `inNamespace`. */
+  namespace?: string;
 }
 
 /**
@@ -76,7 +79,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         // collection is used so that removing them does not wake the relay again.
         for (const event of doc.pendingEvents) {
           await this.publish(event);
-          await model.collection.updateOne({ _id: doc._id }, { $pull: { pendingEvents: { id: event.id } } } as object);
+          // Removed by its exact value as read: FerretDB's `$pull` ignores a condition such as `{ id }`.
+          await model.collection.updateOne({ _id: doc._id }, { $pullAll: { pendingEvents: [event] } } as object);
         }
       }
       if (docs.length < batchSize) return;
@@ -86,6 +90,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publish(event: EventEnvelope): Promise<void> {
     const h = natsHeaders();
     h.set(HEADERS.correlationId, event.correlationid);
-    await this.js.publish(natsSubjectOf(event), JSON.stringify(event), { msgID: event.id, headers: h });
+    await this.js.publish(inNamespace(natsSubjectOf(event), this.options.namespace), JSON.stringify(event), { msgID: event.id, headers: h });
   }
 }

@@ -6,6 +6,25 @@ const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 export const DEAD_LETTER_STREAM = { name: 'DEAD_LETTERS', subjects: ['deadletters.>'] };
 
+/**
+ * An optional namespace isolates a whole set of streams and subjects on a shared
+ * server (each test run takes its own): namespace `t1` turns stream
+ * `EVENTS_CLUSTERS` on `events.clusters.>` into `t1_EVENTS_CLUSTERS` on
+ * `t1.events.clusters.>`. Services run without one.
+ */
+export function inNamespace(subject: string, namespace?: string): string {
+  return namespace ? `${namespace}.${subject}` : subject;
+}
+
+/** The subject a namespaced message was published on, as handlers know it. */
+export function outOfNamespace(subject: string, namespace?: string): string {
+  return namespace && subject.startsWith(`${namespace}.`) ? subject.slice(namespace.length + 1) : subject;
+}
+
+export function streamNameIn(name: string, namespace?: string): string {
+  return namespace ? `${namespace}_${name}` : name;
+}
+
 /** Creates or updates a stream; safe to call from every instance at every boot. */
 async function declare(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
@@ -21,18 +40,22 @@ function isStreamNotFound(error: unknown): boolean {
   return error instanceof Error && /stream not found/i.test(error.message);
 }
 
-export async function declareEventStream(jsm: JetStreamManager, producer: Producer): Promise<string> {
+export async function declareEventStream(jsm: JetStreamManager, producer: Producer, namespace?: string): Promise<string> {
   const { name, subjects } = streamOf(producer);
+  const stream = streamNameIn(name, namespace);
   await declare(jsm, {
-    name,
-    subjects,
+    name: stream,
+    subjects: subjects.map((subject) => inNamespace(subject, namespace)),
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
   });
-  return name;
+  return stream;
 }
 
-export async function declareDeadLetterStream(jsm: JetStreamManager): Promise<void> {
-  await declare(jsm, { ...DEAD_LETTER_STREAM, storage: StorageType.File, retention: RetentionPolicy.Limits });
+export async function declareDeadLetterStream(jsm: JetStreamManager, namespace?: string): Promise<string> {
+  const name = streamNameIn(DEAD_LETTER_STREAM.name, namespace);
+  const subjects = DEAD_LETTER_STREAM.subjects.map((subject) => inNamespace(subject, namespace));
+  await declare(jsm, { name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits });
+  return name;
 }

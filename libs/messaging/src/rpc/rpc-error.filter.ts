@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { DomainError, ERRORS, ErrorBody, isErrorBody } from '@grappes/contracts';
 import { Observable, throwError } from 'rxjs';
+import { JetStreamContext } from '../events/jetstream-context';
 
 /** Turns anything thrown into the wire error `{code, status, message, details}`. */
 export function toErrorBody(error: unknown): ErrorBody {
@@ -12,13 +13,23 @@ export function toErrorBody(error: unknown): ErrorBody {
 }
 
 @Catch()
-export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+export class RpcErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('RpcErrorFilter');
 
-  catch(error: unknown): Observable<never> {
+  catch(error: unknown, host: ArgumentsHost): Observable<never> | void {
+    if (host.getType() === 'http') return replyOverHttp(error, host);
     const body = toErrorBody(error);
     // Unexpected errors are logged here with their stack; the caller only learns "Internal error".
     if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    // An event handler answers nobody: JetStreamServer needs the error itself, to dead-letter it with its reason.
+    if (host.switchToRpc().getContext() instanceof JetStreamContext) return throwError(() => error);
     return throwError(() => body);
   }
+}
+
+/** A service's own HTTP port serves health only: its errors answer plainly, without internals. */
+function replyOverHttp(error: unknown, host: ArgumentsHost): void {
+  const status = error instanceof HttpException ? error.getStatus() : 500;
+  const body = error instanceof HttpException ? error.getResponse() : { message: 'Internal error' };
+  host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>().status(status).json(body);
 }

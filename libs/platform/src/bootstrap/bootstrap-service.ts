@@ -1,4 +1,4 @@
-import { INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JetStreamServer, RpcContextInterceptor, RpcErrorFilter, rpcValidationPipe } from '@grappes/messaging';
 import { Logger } from 'nestjs-pino';
@@ -10,21 +10,22 @@ import { DrainingNatsServer } from './draining-nats.server';
  * (N instances share the load), its events from JetStream through a durable
  * consumer named after it, and an HTTP port for health.
  */
-export async function bootstrapService(service: string, module: Type, config: ServiceConfig): Promise<INestApplication> {
+export async function bootstrapService(service: string, module: Type | DynamicModule, config: ServiceConfig): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const servers = config.NATS_URL.split(',');
 
-  const requests = app.connectMicroservice({ strategy: new DrainingNatsServer({ servers, queue: service, name: `${service}-rpc` }) });
-  requests.useGlobalPipes(rpcValidationPipe());
-  requests.useGlobalFilters(new RpcErrorFilter());
-  requests.useGlobalInterceptors(new RpcContextInterceptor());
-
-  const events = app.connectMicroservice({
-    strategy: new JetStreamServer({ servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS }),
-  });
-  events.useGlobalFilters(new RpcErrorFilter());
+  // Registered on the app and inherited: a connected microservice is already initialised.
+  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalInterceptors(new RpcContextInterceptor());
+  const inherit = { inheritAppConfig: true };
+  app.connectMicroservice({ strategy: new DrainingNatsServer({ servers, queue: service, name: `${service}-rpc` }) }, inherit);
+  app.connectMicroservice(
+    { strategy: new JetStreamServer({ servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS }) },
+    inherit,
+  );
 
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);

@@ -6,6 +6,7 @@ import { Connection } from 'mongoose';
 import { NatsConnection } from 'nats';
 import { ServiceConfig } from '../config/service-config';
 import { HealthController } from '../health/health.controller';
+import { pingHandlers } from '../health/ping.handlers';
 import { READINESS_CHECKS, ReadinessCheck } from '../health/readiness';
 import { jsonLogger } from '../logging/logger.module';
 import { APP_CONFIG, NATS_CONNECTION, NatsDrain, natsConnectionProvider, natsReadiness, rpcClientProvider } from './nats.providers';
@@ -38,7 +39,7 @@ export class ServicePlatformModule {
           serverSelectionTimeoutMS: 5_000,
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, pingHandlers(service)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: config.constructor, useValue: config },

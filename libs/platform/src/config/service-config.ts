@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,6 +14,7 @@ export class AppConfig {
   @IsString()
   HOST = '127.0.0.1';
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -21,9 +23,10 @@ export class AppConfig {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 
+  @Type(() => Number)
   @IsInt()
   @Min(100)
-  RPC_TIMEOUT_MS = 5_000;
+  RPC_TIMEOUT_MS: number = 5_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -40,11 +43,13 @@ export class ServiceConfig extends AppConfig {
   @Matches(/^[a-zA-Z0-9_-]{1,63}$/, { message: 'MONGODB_DB must be a database name' })
   MONGODB_DB?: string;
 
+  @Type(() => Number)
   @IsInt()
   @Min(10)
-  OUTBOX_SWEEP_MS = 1_000;
+  OUTBOX_SWEEP_MS: number = 1_000;
 
+  @Type(() => Number)
   @IsInt()
   @Min(1)
-  EVENT_MAX_ATTEMPTS = 5;
+  EVENT_MAX_ATTEMPTS: number = 5;
 }

@@ -22,7 +22,6 @@ export function jsonLogger(service: string, config: AppConfig) {
         return correlationId ? { correlationId } : {};
       },
       genReqId: (req: IncomingMessage) => acceptedCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
-      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id: string }).id }),
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.secret'],
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').includes('/health/') },
     },

@@ -1,0 +1,18 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ADMISSION_MODES, AdmissionMode, THEMES, Theme } from '@grappes/contracts';
+import { Aggregate, outboxPlugin } from '@grappes/messaging';
+
+@Schema({ collection: 'clusters', timestamps: true })
+export class Cluster {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true }) name!: string;
+  @Prop({ type: String, required: true, enum: THEMES, index: true }) theme!: Theme;
+  @Prop() description?: string;
+  @Prop({ type: String, required: true, enum: ADMISSION_MODES }) admission!: AdmissionMode;
+  @Prop({ type: String }) coordinatorCompanyId?: string;
+  createdAt!: Date;
+}
+
+export type ClusterDocument = Cluster & Aggregate;
+export const ClusterSchema = SchemaFactory.createForClass(Cluster);
+ClusterSchema.plugin(outboxPlugin);

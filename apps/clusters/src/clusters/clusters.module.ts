@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CompaniesModule } from '../companies/companies.module';
+import { Membership, MembershipSchema } from '../memberships/membership.schema';
+import { MembershipsHandlers } from '../memberships/memberships.handlers';
+import { MembershipsService } from '../memberships/memberships.service';
+import { Cluster, ClusterSchema } from './cluster.schema';
+import { ClustersHandlers } from './clusters.handlers';
+import { ClustersService } from './clusters.service';
+
+/** Clusters and the memberships inside them. */
+@Module({
+  imports: [
+    CompaniesModule,
+    MongooseModule.forFeature([
+      { name: Cluster.name, schema: ClusterSchema },
+      { name: Membership.name, schema: MembershipSchema },
+    ]),
+  ],
+  controllers: [ClustersHandlers, MembershipsHandlers],
+  providers: [ClustersService, MembershipsService],
+})
+export class ClustersModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CompanyEventsHandlers } from './company-events.handlers';
+import { KnownCompaniesService } from './known-companies.service';
+import { KnownCompany, KnownCompanySchema } from './known-company.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: KnownCompany.name, schema: KnownCompanySchema }])],
+  controllers: [CompanyEventsHandlers],
+  providers: [KnownCompaniesService],
+  exports: [KnownCompaniesService],
+})
+export class CompaniesModule {}

@@ -1,0 +1,24 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ClusterMemberRole, MEMBER_ROLES } from '@grappes/contracts';
+import { Aggregate, outboxPlugin } from '@grappes/messaging';
+
+export const MEMBERSHIP_STATES = ['pending', 'joined', 'rejected', 'left'] as const;
+export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
+
+/** A company's place in a cluster, one per pair; leaving keeps the record, with its history of versions. */
+@Schema({ collection: 'memberships' })
+export class Membership {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true, index: true }) clusterId!: string;
+  @Prop({ required: true, index: true }) companyId!: string;
+  @Prop({ required: true }) companyName!: string;
+  @Prop({ type: String, enum: MEMBER_ROLES, required: true }) role!: ClusterMemberRole;
+  @Prop({ type: String, enum: MEMBERSHIP_STATES, required: true }) state!: MembershipState;
+  @Prop() requestedAt?: Date;
+  @Prop() joinedAt?: Date;
+}
+
+export type MembershipDocument = Membership & Aggregate;
+export const MembershipSchema = SchemaFactory.createForClass(Membership);
+MembershipSchema.index({ clusterId: 1, companyId: 1 }, { unique: true });
+MembershipSchema.plugin(outboxPlugin);

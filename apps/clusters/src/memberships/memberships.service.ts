@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  CLUSTERS_EVENTS, ClusterMemberRole, ClusterMemberView, DomainError, ERRORS, JoinOutcome, EventEnvelope,
+} from '@grappes/contracts';
+import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
+import { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import type { ClusterDocument } from '../clusters/cluster.schema';
+import type { KnownCompany } from '../companies/known-company.schema';
+import { Membership, MembershipDocument } from './membership.schema';
+
+type CompanyRef = Pick<KnownCompany, '_id' | 'name'>;
+
+@Injectable()
+export class MembershipsService {
+  constructor(@InjectModel(Membership.name) private readonly memberships: Model<MembershipDocument>) {}
+
+  /** Joins at once in an open cluster; asks the coordinator in one by approval. */
+  async join(cluster: ClusterDocument, company: CompanyRef): Promise<JoinOutcome> {
+    if (cluster.admission === 'approval') {
+      await this.request(cluster, company);
+      return { status: 'pending' };
+    }
+    await this.admit(cluster, company, 'member');
+    return { status: 'joined' };
+  }
+
+  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole): Promise<void> {
+    const joinedAt = new Date();
+    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, (version) =>
+      createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
+        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
+        companyId: company._id, companyName: company.name, role, joinedAt: joinedAt.toISOString(), version,
+      }),
+    );
+  }
+
+  private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
+    const requestedAt = new Date();
+    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, (version) =>
+      createEvent(CLUSTERS_EVENTS.joinRequested, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
+        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
+        companyId: company._id, companyName: company.name, requestedAt: requestedAt.toISOString(), version,
+      }),
+    );
+  }
+
+  /**
+   * Moves a company's membership to a new state with its event, in one write.
+   * A company that is a member or has asked already is refused; one that left
+   * or was rejected may come back.
+   */
+  private async transition(
+    cluster: ClusterDocument,
+    company: CompanyRef,
+    change: Partial<Membership>,
+    eventAt: (version: number) => EventEnvelope,
+  ): Promise<void> {
+    const key = { clusterId: cluster._id, companyId: company._id };
+    const current = await this.memberships.findOne(key, { state: 1, version: 1 }).lean<MembershipDocument>();
+    if (current?.state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
+    if (current?.state === 'pending' && change.state === 'pending') {
+      throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} has asked to join already`);
+    }
+    const version = (current?.version ?? 0) + 1;
+    const set = { ...change, companyName: company.name };
+    try {
+      if (!current) {
+        await this.memberships.create({ _id: randomUUID(), ...key, ...set, version, pendingEvents: [eventAt(version)] });
+        return;
+      }
+      const updated = await this.memberships.updateOne({ ...key, version: current.version }, withEvents(set, [eventAt(version)]));
+      if (updated.modifiedCount === 0) throw concurrentChange(company.name);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw concurrentChange(company.name);
+      throw error;
+    }
+  }
+
+  async membersOf(clusterId: string): Promise<ClusterMemberView[]> {
+    const members = await this.memberships.find({ clusterId, state: 'joined' }).sort({ joinedAt: 1 }).lean<MembershipDocument[]>();
+    return members.map((m) => ({ companyId: m.companyId, companyName: m.companyName, role: m.role, joinedAt: m.joinedAt!.toISOString() }));
+  }
+
+  async pendingOf(clusterId: string): Promise<{ companyId: string; companyName: string; requestedAt: string }[]> {
+    const pending = await this.memberships.find({ clusterId, state: 'pending' }).sort({ requestedAt: 1 }).lean<MembershipDocument[]>();
+    return pending.map((m) => ({ companyId: m.companyId, companyName: m.companyName, requestedAt: m.requestedAt!.toISOString() }));
+  }
+
+  async countMembers(clusterIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.memberships.aggregate<{ _id: string; count: number }>([
+      { $match: { clusterId: { $in: clusterIds }, state: 'joined' } },
+      { $group: { _id: '$clusterId', count: { $sum: 1 } } },
+    ]);
+    return new Map(rows.map((r) => [r._id, r.count]));
+  }
+}
+
+function concurrentChange(companyName: string): DomainError {
+  return new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `The membership of ${companyName} changed meanwhile; try again`);
+}

@@ -1,0 +1,48 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, NATS_CONNECTION, NatsDrain, jsonLogger, natsConnectionProvider, rpcClientProvider } from '@grappes/platform';
+import { NatsConnection } from 'nats';
+import { AuthController } from './auth/auth.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { LoginAttempts } from './auth/login-attempts';
+import { ClustersController } from './clusters/clusters.controller';
+import { CompaniesController } from './companies/companies.controller';
+import { GatewayConfig } from './gateway.config';
+import { GatewayHealthController } from './health/gateway-health.controller';
+import { CorrelationMiddleware } from './http/correlation.middleware';
+import { ErrorFilter } from './http/error.filter';
+import { httpValidationPipe } from './http/validation.pipe';
+import { NotificationsController } from './notifications/notifications.controller';
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        jsonLogger('gateway', config),
+        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+      ],
+      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, GatewayHealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: GatewayConfig, useValue: config },
+        natsConnectionProvider('gateway'),
+        rpcClientProvider,
+        { provide: NatsDrain, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new NatsDrain(nc) },
+        LoginAttempts,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_PIPE, useFactory: httpValidationPipe },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal } from '@grappes/contracts';
+import { RpcClient } from '@grappes/messaging';
+import type { Response } from 'express';
+import { GatewayConfig } from '../gateway.config';
+import { toClaims } from './jwt-auth.guard';
+import { LoginAttempts } from './login-attempts';
+import { CurrentPrincipal } from './principal.decorator';
+import { Public } from './public.decorator';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly jwt: JwtService,
+    private readonly attempts: LoginAttempts,
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange e-mail and password for an access token' })
+  async login(@Body() credentials: Credentials, @Res({ passthrough: true }) res: Response) {
+    try {
+      this.attempts.assertAllowed(credentials.email);
+    } catch (error) {
+      res.setHeader('Retry-After', String((error as DomainError & { details: { retryAfterSeconds: number } }).details.retryAfterSeconds));
+      throw error;
+    }
+    const principal = await this.rpc.send(MEMBERS_RPC.verifyCredentials, credentials).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ERRORS.BAD_CREDENTIALS.code) this.attempts.recordFailure(credentials.email);
+      throw error;
+    });
+    this.attempts.recordSuccess(credentials.email);
+    const accessToken = await this.jwt.signAsync(toClaims(principal), { expiresIn: this.config.JWT_TTL_SECONDS });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  @ApiBearerAuth()
+  @Get('me')
+  me(@CurrentPrincipal() principal: Principal): Principal {
+    return principal;
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError, ERRORS, Principal } from '@grappes/contracts';
+import { currentContext } from '@grappes/messaging';
+import type { Request } from 'express';
+import { IS_PUBLIC } from './public.decorator';
+
+interface AccessClaims {
+  sub: string;
+  email: string;
+  companyId?: string;
+  roles: Principal['roles'];
+}
+
+export function toClaims(principal: Principal): AccessClaims {
+  return { sub: principal.id, email: principal.email, companyId: principal.companyId, roles: principal.roles };
+}
+
+/** Every endpoint needs a valid bearer token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const request = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainError(ERRORS.UNAUTHENTICATED, 'A bearer token is required');
+    const claims = await this.jwt.verifyAsync<AccessClaims>(token).catch(() => {
+      throw new DomainError(ERRORS.UNAUTHENTICATED, 'The token is invalid or expired');
+    });
+    const principal: Principal = { id: claims.sub, email: claims.email, companyId: claims.companyId, roles: claims.roles };
+    request.principal = principal;
+    const context = currentContext();
+    if (context) context.principal = principal;
+    return true;
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CLUSTERS_RPC, ClusterDetail, ClusterQuery, ClusterView, CreateCluster, JoinClusterBody, JoinOutcome, Page, Principal,
+} from '@grappes/contracts';
+import { RpcClient } from '@grappes/messaging';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+
+@ApiTags('clusters')
+@ApiBearerAuth()
+@Controller('clusters')
+export class ClustersController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a cluster (federation staff)' })
+  create(@Body() body: CreateCluster, @CurrentPrincipal() principal: Principal): Promise<ClusterView> {
+    return this.rpc.send(CLUSTERS_RPC.createCluster, body, { principal });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Clusters with their member count' })
+  list(@Query() query: ClusterQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClusterView>> {
+    return this.rpc.send(CLUSTERS_RPC.listClusters, query, { principal });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A cluster with its members (and pending requests for its coordinator)' })
+  get(@Param('id') clusterId: string, @CurrentPrincipal() principal: Principal): Promise<ClusterDetail> {
+    return this.rpc.send(CLUSTERS_RPC.getCluster, { clusterId }, { principal });
+  }
+
+  @Post(':id/members')
+  @ApiOperation({ summary: 'Join: 201 joined when open, 202 pending when by approval' })
+  async join(
+    @Param('id') clusterId: string,
+    @Body() { companyId }: JoinClusterBody,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JoinOutcome> {
+    const outcome = await this.rpc.send(CLUSTERS_RPC.joinCluster, { clusterId, companyId }, { principal });
+    res.status(outcome.status === 'joined' ? 201 : 202);
+    return outcome;
+  }
+}

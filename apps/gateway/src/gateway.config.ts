@@ -1,0 +1,39 @@
+import { AppConfig } from '@grappes/platform';
+import { Type } from 'class-transformer';
+import { IsEmail, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+
+const inProduction = (c: GatewayConfig) => c.NODE_ENV === 'production';
+
+export class GatewayConfig extends AppConfig {
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  override PORT: number = 3000;
+
+  /** Signs access tokens. In development a random one is drawn at each start (tokens end with the process). */
+  @ValidateIf(inProduction)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number) @IsInt() @Min(60)
+  JWT_TTL_SECONDS: number = 3600;
+
+  /** The members service creates the bootstrap admin; the gateway refuses to run production without one. */
+  @ValidateIf(inProduction) @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @ValidateIf(inProduction) @IsString() @MinLength(8)
+  ADMIN_PASSWORD?: string;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
+  @Type(() => Number) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES: number = 10;
+
+  readonly jwtSecret: string = '';
+}
+
+export function withJwtSecret(config: GatewayConfig): GatewayConfig {
+  return Object.assign(config, { jwtSecret: config.JWT_SECRET ?? randomBytes(32).toString('hex') });
+}

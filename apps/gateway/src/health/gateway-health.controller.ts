@@ -1,0 +1,41 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DomainError, ERRORS, NoPayload, defineRpc } from '@grappes/contracts';
+import { RpcClient } from '@grappes/messaging';
+import { NATS_CONNECTION } from '@grappes/platform';
+import { NatsConnection } from 'nats';
+import { Public } from '../auth/public.decorator';
+
+const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
+const PING_TIMEOUT_MS = 2_000;
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class GatewayHealthController {
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+  ) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Ready when NATS is up and at least one instance of every service answers. */
+  @Get('ready')
+  async ready(): Promise<{ status: 'ok'; checks: Record<string, 'up' | 'down'> }> {
+    const services = await Promise.all(SERVICES.map(async (service) => [service, (await this.answers(service)) ? 'up' : 'down'] as const));
+    const checks: Record<string, 'up' | 'down'> = { nats: this.nats.isClosed() ? 'down' : 'up', ...Object.fromEntries(services) };
+    if (Object.values(checks).includes('down')) {
+      throw new DomainError(ERRORS.SERVICE_UNAVAILABLE, 'Not ready', checks);
+    }
+    return { status: 'ok', checks };
+  }
+
+  private answers(service: string): Promise<boolean> {
+    const ping = defineRpc<NoPayload, unknown>(service, 'ping', NoPayload);
+    return this.rpc.send(ping, {}, { timeoutMs: PING_TIMEOUT_MS }).then(() => true, () => false);
+  }
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServicePlatformModule } from '@grappes/platform';
+import { Company } from './companies/company.schema';
+import { CompaniesModule } from './companies/companies.module';
+import { MembersConfig } from './members.config';
+import { Person } from './people/person.schema';
+import { PeopleModule } from './people/people.module';
+
+@Module({})
+export class AppModule {
+  static register(config: MembersConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forRoot({ service: 'members', config, aggregates: [Company.name, Person.name] }),
+        CompaniesModule,
+        PeopleModule,
+      ],
+    };
+  }
+}

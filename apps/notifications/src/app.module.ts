@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServicePlatformModule } from '@grappes/platform';
+import { InboxModule } from './inbox/inbox.module';
+import { NotificationsConfig } from './notifications.config';
+
+@Module({})
+export class AppModule {
+  static register(config: NotificationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [] }), InboxModule],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { CLUSTERS_EVENTS, CompanyJoinedCluster, EventEnvelope, JoinRequested } from '@grappes/contracts';
+import { OnEvent } from '@grappes/messaging';
+import { RecipientsService } from '../recipients/recipients.service';
+import { InboxService } from './inbox.service';
+
+/** Tells federation staff, the coordinator and the company itself about movements in a cluster. */
+@Controller()
+export class ClusterMembershipNotifier {
+  constructor(
+    private readonly recipients: RecipientsService,
+    private readonly inbox: InboxService,
+  ) {}
+
+  @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
+  async companyJoined(@Payload() event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
+    const { clusterId, clusterName, companyId, companyName } = event.data;
+    const [staff, coordinators] = await Promise.all([this.recipients.federationStaff(), this.coordinatorPeople(clusterId)]);
+    await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
+      title: `${companyName} a rejoint la grappe ${clusterName}`,
+      body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
+    });
+    const welcomed = await this.recipients.peopleOf([companyId]);
+    await this.inbox.deliver(event, welcomed.map((r) => r._id), {
+      title: `Bienvenue dans la grappe ${clusterName}`,
+      body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
+    });
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.joinRequested)
+  async joinRequested(@Payload() event: EventEnvelope<JoinRequested>): Promise<void> {
+    const { clusterId, clusterName, companyName } = event.data;
+    const [staff, coordinators] = await Promise.all([this.recipients.federationStaff(), this.coordinatorPeople(clusterId)]);
+    await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
+      title: `${companyName} demande à rejoindre la grappe ${clusterName}`,
+      body: `La demande de ${companyName} attend une décision.`,
+    });
+  }
+
+  private async coordinatorPeople(clusterId: string) {
+    const coordinator = await this.recipients.coordinatorOf(clusterId);
+    return coordinator ? this.recipients.peopleOf([coordinator]) : [];
+  }
+}

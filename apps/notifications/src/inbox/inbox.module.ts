@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { KnownCluster, KnownClusterSchema, Recipient, RecipientSchema } from '../recipients/recipient.schema';
+import { RecipientEventsHandlers } from '../recipients/recipient-events.handlers';
+import { RecipientsService } from '../recipients/recipients.service';
+import { ClusterMembershipNotifier } from './cluster-membership.notifier';
+import { InboxHandlers } from './inbox.handlers';
+import { InboxService } from './inbox.service';
+import { Notification, NotificationSchema } from './notification.schema';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Notification.name, schema: NotificationSchema },
+      { name: Recipient.name, schema: RecipientSchema },
+      { name: KnownCluster.name, schema: KnownClusterSchema },
+    ]),
+  ],
+  controllers: [InboxHandlers, RecipientEventsHandlers, ClusterMembershipNotifier],
+  providers: [InboxService, RecipientsService],
+})
+export class InboxModule {}

@@ -1,0 +1,24 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+
+export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+@Schema({ collection: 'notifications' })
+export class Notification {
+  @Prop({ type: String, default: () => randomUUID() }) _id!: string;
+  /** The event that caused it: with recipient and channel, what makes a redelivered event harmless. */
+  @Prop({ required: true }) eventId!: string;
+  @Prop({ required: true, index: true }) recipientId!: string;
+  @Prop({ type: String, enum: CHANNELS, required: true }) channel!: Channel;
+  @Prop({ required: true }) type!: string;
+  @Prop({ required: true }) title!: string;
+  @Prop({ required: true }) body!: string;
+  @Prop({ type: Object, default: {} }) data!: Record<string, unknown>;
+  @Prop({ required: true }) createdAt!: Date;
+  @Prop() readAt?: Date;
+}
+
+export const NotificationSchema = SchemaFactory.createForClass(Notification);
+NotificationSchema.index({ eventId: 1, recipientId: 1, channel: 1 }, { unique: true });
+NotificationSchema.index({ recipientId: 1, createdAt: -1 });

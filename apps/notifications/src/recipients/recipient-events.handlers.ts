@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { OnEvent } from '@grappes/messaging';
+import { RecipientsService } from './recipients.service';
+
+/** Keeps this service's view of who can be notified and who coordinates which cluster. */
+@Controller()
+export class RecipientEventsHandlers {
+  constructor(private readonly recipients: RecipientsService) {}
+
+  @OnEvent(MEMBERS_EVENTS.personAdded)
+  personAdded(@Payload() event: EventEnvelope<PersonSnapshot>): Promise<void> {
+    return this.recipients.recordPerson(event.data);
+  }
+
+  @OnEvent(MEMBERS_EVENTS.personRemoved)
+  personRemoved(@Payload() event: EventEnvelope<PersonRemoved>): Promise<void> {
+    return this.recipients.removePerson(event.data);
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.clusterCreated)
+  clusterCreated(@Payload() event: EventEnvelope<ClusterSnapshot>): Promise<void> {
+    return this.recipients.recordCluster(event.data);
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.clusterUpdated)
+  clusterUpdated(@Payload() event: EventEnvelope<ClusterSnapshot>): Promise<void> {
+    return this.recipients.recordCluster(event.data);
+  }
+}

@@ -1,0 +1,27 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ROLES, Role } from '@grappes/contracts';
+
+/** A person who can be notified, as the members service's events describe them. */
+@Schema({ collection: 'recipients' })
+export class Recipient {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true }) email!: string;
+  @Prop({ required: true }) name!: string;
+  @Prop({ type: String, enum: ROLES, required: true, index: true }) role!: Role;
+  @Prop({ type: String, index: true }) companyId?: string;
+  @Prop({ default: false }) removed!: boolean;
+  @Prop({ required: true }) version!: number;
+}
+
+export const RecipientSchema = SchemaFactory.createForClass(Recipient);
+
+/** What this service must know of a cluster to address its notifications. */
+@Schema({ collection: 'known_clusters' })
+export class KnownCluster {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true }) name!: string;
+  @Prop({ type: String }) coordinatorCompanyId?: string;
+  @Prop({ required: true }) version!: number;
+}
+
+export const KnownClusterSchema = SchemaFactory.createForClass(KnownCluster);

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ClusterSnapshot, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { isDuplicateKey } from '@grappes/messaging';
+import { Model } from 'mongoose';
+import { KnownCluster, Recipient } from './recipient.schema';
+
+/** Applies a newer version of a projected document; an older or repeated event changes nothing. */
+async function applyIfNewer<T>(model: Model<T>, id: string, version: number, set: Record<string, unknown>): Promise<void> {
+  try {
+    await model.updateOne({ _id: id, version: { $lt: version } }, { $set: { ...set, version } }, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+@Injectable()
+export class RecipientsService {
+  constructor(
+    @InjectModel(Recipient.name) private readonly recipients: Model<Recipient>,
+    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
+  ) {}
+
+  recordPerson(person: PersonSnapshot): Promise<void> {
+    const { personId, email, firstName, lastName, role, companyId, version } = person;
+    return applyIfNewer(this.recipients, personId, version, { email, name: `${firstName} ${lastName}`, role, companyId, removed: false });
+  }
+
+  removePerson(person: PersonRemoved): Promise<void> {
+    return applyIfNewer(this.recipients, person.personId, person.version, { email: person.email, removed: true });
+  }
+
+  recordCluster(cluster: ClusterSnapshot): Promise<void> {
+    const { clusterId, name, coordinatorCompanyId, version } = cluster;
+    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId });
+  }
+
+  federationStaff(): Promise<Recipient[]> {
+    return this.recipients.find({ role: 'federation-admin', removed: false }).lean<Recipient[]>();
+  }
+
+  peopleOf(companyIds: string[]): Promise<Recipient[]> {
+    return this.recipients.find({ companyId: { $in: companyIds }, removed: false }).lean<Recipient[]>();
+  }
+
+  async coordinatorOf(clusterId: string): Promise<string | undefined> {
+    return (await this.clusters.findById(clusterId).lean<KnownCluster>())?.coordinatorCompanyId;
+  }
+}

@@ -1,0 +1,73 @@
+// applyOnce against a real MongoDB-wire server, in a database of its own dropped at the end.
+import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
+import mongoose, { Connection } from 'mongoose';
+import { requireServer, uniqueName } from '../testing-support.spec-helper';
+import { createEvent } from './event-factory';
+import { applyOnce } from './idempotency';
+
+const MONGODB_URI = requireServer('MONGODB_URI');
+
+let db: Connection;
+
+const anEvent = () =>
+  createEvent(CLUSTERS_EVENTS.clusterCreated, { subject: 'clusters/c-1', version: 1 }, {
+    version: 1,
+    clusterId: 'c-1',
+    name: 'Grappe Mouvements',
+    theme: 'movements',
+    admission: 'open',
+  } as ClusterSnapshot);
+
+beforeAll(async () => {
+  db = await mongoose.createConnection(MONGODB_URI, { dbName: uniqueName('idempotency_test') }).asPromise();
+});
+
+afterAll(async () => {
+  await db?.dropDatabase();
+  await db?.close();
+});
+
+describe('applyOnce', () => {
+  it('runs the effect once for the same event and consumer, however often the event arrives', async () => {
+    const event = anEvent();
+    let runs = 0;
+    const effect = async () => void runs++;
+
+    const results = [await applyOnce(db, 'notifications', event, effect), await applyOnce(db, 'notifications', event, effect)];
+
+    expect(results).toEqual([true, false]);
+    expect(runs).toBe(1);
+  });
+
+  it('runs the effect again for another consumer of the same event', async () => {
+    const event = anEvent();
+    const ran: string[] = [];
+
+    await applyOnce(db, 'notifications', event, async () => void ran.push('notifications'));
+    const again = await applyOnce(db, 'workshops', event, async () => void ran.push('workshops'));
+
+    expect(again).toBe(true);
+    expect(ran).toEqual(['notifications', 'workshops']);
+  });
+
+  it('runs the effect of another event for the same consumer', async () => {
+    let runs = 0;
+
+    await applyOnce(db, 'notifications', anEvent(), async () => void runs++);
+    await applyOnce(db, 'notifications', anEvent(), async () => void runs++);
+
+    expect(runs).toBe(2);
+  });
+
+  it('runs the effect again when it failed the first time: nothing was recorded', async () => {
+    const event = anEvent();
+    let runs = 0;
+    const flaky = async () => {
+      if (++runs === 1) throw new Error('the database blinked');
+    };
+
+    await expect(applyOnce(db, 'notifications', event, flaky)).rejects.toThrow('the database blinked');
+    await expect(applyOnce(db, 'notifications', event, flaky)).resolves.toBe(true);
+    expect(runs).toBe(2);
+  });
+});

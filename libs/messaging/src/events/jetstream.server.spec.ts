@@ -1,0 +1,270 @@
+// JetStreamServer, the Nest transport that consumes events, against a real nats-server.
+// Each test runs in its own namespace (its own streams), deleted afterwards.
+import { Controller, Inject, INestMicroservice } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { CLUSTERS_EVENTS, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
+import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
+import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
+import { RpcErrorFilter } from '../rpc/rpc-error.filter';
+import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
+import { requireServer, sleep, uniqueName, waitFor } from '../testing-support.spec-helper';
+import { createEvent } from './event-factory';
+import { JetStreamContext } from './jetstream-context';
+import { JetStreamServer, JetStreamServerOptions } from './jetstream.server';
+import { OnEvent } from './on-event.decorator';
+import { declareEventStream, inNamespace, streamNameIn } from './streams';
+
+const NATS_URL = requireServer('NATS_URL');
+
+type Joined = EventEnvelope<CompanyJoinedCluster>;
+type Behaviour = (event: Joined, context: JetStreamContext) => unknown;
+const BEHAVIOUR = Symbol('behaviour');
+
+@Controller()
+class JoinedController {
+  constructor(@Inject(BEHAVIOUR) private readonly behaviour: Behaviour) {}
+
+  @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
+  joined(@Payload() event: Joined, @Ctx() context: JetStreamContext) {
+    return this.behaviour(event, context);
+  }
+}
+
+let nc: NatsConnection;
+let js: JetStreamClient;
+let jsm: JetStreamManager;
+let namespace: string;
+let service: string;
+const running = new Set<INestMicroservice>();
+
+async function startConsumer(behaviour: Behaviour, options: Partial<JetStreamServerOptions> = {}): Promise<INestMicroservice> {
+  const moduleRef = await Test.createTestingModule({
+    controllers: [JoinedController],
+    providers: [{ provide: BEHAVIOUR, useValue: behaviour }],
+  }).compile();
+  const strategy = new JetStreamServer({ servers: NATS_URL, service, namespace, maxAttempts: 3, retryDelaysMs: [50], ...options });
+  const app = moduleRef.createNestMicroservice({ strategy, logger: false });
+  // As bootstrapService wires every transport of a service.
+  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalInterceptors(new RpcContextInterceptor());
+  await app.listen();
+  running.add(app);
+  return app;
+}
+
+async function stop(app: INestMicroservice): Promise<void> {
+  running.delete(app);
+  await app.close();
+}
+
+function joinedEvent(data: Partial<CompanyJoinedCluster> = {}): Joined {
+  return createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: 'clusters/c-1', version: 2 }, {
+    version: 2,
+    clusterId: 'c-1',
+    clusterName: 'Grappe Boîtiers',
+    theme: 'cases',
+    companyId: 'co-1',
+    companyName: 'Boîtiers du Doubs',
+    role: 'member',
+    joinedAt: '2026-03-02T09:00:00.000Z',
+    ...data,
+  });
+}
+
+function publish(event: EventEnvelope) {
+  return js.publish(inNamespace(natsSubjectOf(event), namespace), JSON.stringify(event), { msgID: event.id });
+}
+
+function deadLetterOf(event: EventEnvelope) {
+  const subject = inNamespace(`deadletters.${service}.${natsSubjectOf(event)}`, namespace);
+  return jsm.streams.getMessage(streamNameIn('DEAD_LETTERS', namespace), { last_by_subj: subject });
+}
+
+function consumerInfo() {
+  return jsm.consumers.info(streamNameIn('EVENTS_CLUSTERS', namespace), service);
+}
+
+beforeAll(async () => {
+  nc = await connect({ servers: NATS_URL });
+  js = nc.jetstream();
+  jsm = await nc.jetstreamManager();
+});
+
+beforeEach(() => {
+  namespace = uniqueName('jsserver');
+  service = uniqueName('consumer');
+});
+
+afterEach(async () => {
+  await Promise.all([...running].map(stop));
+  for (const stream of ['EVENTS_CLUSTERS', 'DEAD_LETTERS']) {
+    await jsm.streams.delete(streamNameIn(stream, namespace)).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await nc?.drain();
+});
+
+describe('JetStreamServer', () => {
+  it('hands the handler the validated envelope, with its data', async () => {
+    const received: Joined[] = [];
+    await startConsumer((event) => void received.push(event));
+    const event = joinedEvent();
+
+    await publish(event);
+
+    await waitFor(() => received.length === 1, 'the event');
+    expect(received[0]).toEqual(event);
+    expect(received[0].data).toBeInstanceOf(CompanyJoinedCluster);
+  });
+
+  it('redelivers an event whose handler failed, and the retry succeeds', async () => {
+    const attempts: number[] = [];
+    let done = 0;
+    await startConsumer((_event, context) => {
+      attempts.push(context.attempt);
+      if (context.attempt === 1) throw new Error('the database blinked');
+      done++;
+    });
+
+    await publish(joinedEvent());
+
+    await waitFor(() => done === 1, 'the retry');
+    await waitFor(async () => (await consumerInfo()).num_ack_pending === 0, 'the ack');
+    expect(attempts).toEqual([1, 2]);
+  });
+
+  it('moves an event whose handler fails every attempt to the dead letters, with the reason, and stops delivering it', async () => {
+    const attempts: number[] = [];
+    await startConsumer((_event, context) => {
+      attempts.push(context.attempt);
+      throw new Error('the database is down');
+    });
+    const event = joinedEvent();
+
+    await publish(event);
+
+    const dead = await waitFor(() => deadLetterOf(event), 'the dead letter');
+    expect(dead.header.get('x-dead-letter-reason')).toContain('the database is down');
+    expect(dead.header.get('x-attempts')).toBe('3');
+    expect(dead.header.get('x-original-subject')).toBe(inNamespace(natsSubjectOf(event), namespace));
+    expect(dead.json<Joined>().id).toBe(event.id);
+    await sleep(300); // longer than the retry delay: a further delivery would show
+    expect(attempts).toEqual([1, 2, 3]);
+    expect((await consumerInfo()).num_ack_pending).toBe(0);
+  });
+
+  it('dead-letters an event whose data is invalid for its class at once, without calling the handler', async () => {
+    const handled: Joined[] = [];
+    await startConsumer((event) => void handled.push(event));
+    const event = joinedEvent({ role: 'owner' as CompanyJoinedCluster['role'] });
+
+    await publish(event);
+
+    const dead = await waitFor(() => deadLetterOf(event), 'the dead letter');
+    expect(dead.header.get('x-dead-letter-reason')).toContain('REQUEST.VALIDATION_FAILED');
+    expect(dead.header.get('x-attempts')).toBe('1');
+    expect(handled).toEqual([]);
+  });
+
+  it('dead-letters at once an event its handler refuses with a domain error (4xx): a retry would not change the answer', async () => {
+    let calls = 0;
+    await startConsumer(() => {
+      calls++;
+      throw new DomainError(ERRORS.CLUSTER_NOT_FOUND, 'No cluster c-1');
+    });
+    const event = joinedEvent();
+
+    await publish(event);
+
+    const dead = await waitFor(() => deadLetterOf(event), 'the dead letter');
+    expect(dead.header.get('x-dead-letter-reason')).toBe('CLUSTER.NOT_FOUND: No cluster c-1');
+    expect(calls).toBe(1);
+  });
+
+  it('handles once an event published twice with the same Nats-Msg-Id', async () => {
+    const handled: string[] = [];
+    await startConsumer((event) => void handled.push(event.id));
+    const event = joinedEvent();
+    const sentinel = joinedEvent();
+
+    const first = await publish(event);
+    const second = await publish(event);
+    await publish(sentinel);
+
+    expect([first.duplicate, second.duplicate]).toEqual([false, true]);
+    await waitFor(() => handled.includes(sentinel.id), 'the event published after the duplicate');
+    expect(handled).toEqual([event.id, sentinel.id]);
+  });
+
+  it('splits the work between two instances of one service, and no event is handled twice', async () => {
+    const handledBy = { a: [] as string[], b: [] as string[] };
+    const slowly = (instance: 'a' | 'b'): Behaviour => async (event) => {
+      await sleep(1);
+      handledBy[instance].push(event.id);
+    };
+    await startConsumer(slowly('a'));
+    await startConsumer(slowly('b'));
+    const events = Array.from({ length: 200 }, (_, i) => joinedEvent({ companyId: `co-${i}` }));
+
+    await Promise.all(events.map(publish));
+
+    const all = () => [...handledBy.a, ...handledBy.b];
+    await waitFor(() => all().length >= events.length, 'all 200 events', 10_000);
+    await sleep(200); // a duplicate delivery would arrive now
+    expect(all()).toHaveLength(events.length);
+    expect(new Set(all())).toEqual(new Set(events.map((e) => e.id)));
+    expect(handledBy.a.length).toBeGreaterThan(0);
+    expect(handledBy.b.length).toBeGreaterThan(0);
+  });
+
+  it('handles an event published while its consumer was down, once the consumer starts again', async () => {
+    const handled: string[] = [];
+    await stop(await startConsumer((event) => void handled.push(event.id)));
+    const event = joinedEvent();
+
+    await declareEventStream(jsm, 'clusters', namespace); // as the producer does at its boot
+    await publish(event);
+    await sleep(100);
+    expect(handled).toEqual([]);
+    await startConsumer((e) => void handled.push(e.id));
+
+    await waitFor(() => handled.length === 1, 'the event');
+    expect(handled).toEqual([event.id]);
+  });
+
+  it('lets a handler running while the server closes finish and acknowledge, so a restart does not deliver it again', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const log: string[] = [];
+    const app = await startConsumer(
+      async (event) => {
+        log.push(`start ${event.id}`);
+        await released;
+        log.push(`end ${event.id}`);
+      },
+      { ackWaitMs: 500 },
+    );
+    const event = joinedEvent();
+
+    await publish(event);
+    await waitFor(() => log.length === 1, 'the handler to start');
+    let closed = false;
+    const closing = stop(app).then(() => (closed = true));
+    await sleep(100);
+    expect(closed).toBe(false); // closing waits for the handler
+    release();
+    await closing;
+
+    expect(log).toEqual([`start ${event.id}`, `end ${event.id}`]);
+    const info = await consumerInfo();
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.ack_floor.stream_seq).toBe(1);
+    await startConsumer((e) => void log.push(`again ${e.id}`), { ackWaitMs: 500 });
+    await sleep(700); // longer than the ack wait: an unacknowledged delivery would be sent again
+    expect(log).toHaveLength(2);
+  });
+});

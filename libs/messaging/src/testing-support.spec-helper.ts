@@ -1,0 +1,43 @@
+// Shared by the integration tests of this library (not a suite: jest only runs *.spec.ts).
+import { randomBytes } from 'node:crypto';
+
+/**
+ * The URL of a server the tests need. Missing, the test file fails at once:
+ * `npm test` starts NATS and a MongoDB-wire server and sets these variables.
+ */
+export function requireServer(variable: 'NATS_URL' | 'MONGODB_URI'): string {
+  const value = process.env[variable];
+  if (!value) {
+    throw new Error(
+      `${variable} is not set. Integration tests talk to real servers: run them through \`npm test\` ` +
+        '(it starts NATS and MongoDB/FerretDB via `node scripts/infra.mjs run -- ...`).',
+    );
+  }
+  return value;
+}
+
+/** A name no other test or run uses: valid as a NATS stream, durable, subject token and database name. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${randomBytes(5).toString('hex')}`;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `probe` returns something truthy (exceptions count as "not yet"), and returns it. */
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 5_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await sleep(20);
+  }
+}

@@ -1,0 +1,184 @@
+// Request-reply over a real nats-server, wired as bootstrapService wires a service:
+// DrainingNatsServer in a queue group + rpcValidationPipe + RpcErrorFilter +
+// RpcContextInterceptor, called through RpcClient. (It lives here, not in
+// libs/messaging, because a messaging spec importing platform would be a cycle.)
+import { Controller, Inject, INestMicroservice } from '@nestjs/common';
+import { ClientProxyFactory, Payload, Transport } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { DomainError, ERRORS, NoPayload, Principal, defineRpc } from '@grappes/contracts';
+import {
+  Caller, RequestContext, RpcClient, RpcContextInterceptor, RpcErrorFilter, RpcHandler, currentCorrelationId, rpcValidationPipe, runInContext,
+} from '@grappes/messaging';
+import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import { requireServer, uniqueName } from '../testing-support.spec-helper';
+import { DrainingNatsServer } from './draining-nats.server';
+
+const NATS_URL = requireServer('NATS_URL');
+
+/** A service of its own, so that no other test or running app shares its subjects or queue group. */
+const SERVICE = uniqueName('rpctest');
+
+class Greet {
+  @IsString() @Length(1, 40) name!: string;
+  @IsOptional() @IsInt() @Min(1) times?: number;
+}
+
+class Pause {
+  @IsInt() @Min(0) ms!: number;
+}
+
+interface Greeting {
+  greeting: string;
+  instance: string;
+}
+
+const PROBE_RPC = {
+  greet: defineRpc<Greet, Greeting>(SERVICE, 'greet', Greet),
+  refuse: defineRpc<NoPayload, never>(SERVICE, 'refuse', NoPayload),
+  crash: defineRpc<NoPayload, never>(SERVICE, 'crash', NoPayload),
+  slow: defineRpc<Pause, void>(SERVICE, 'slow', Pause),
+  whoAmI: defineRpc<NoPayload, { caller: RequestContext; traceInHandler: string }>(SERVICE, 'who-am-i', NoPayload),
+};
+
+const INSTANCE = Symbol('instance');
+const answeredBy: string[] = [];
+
+@Controller()
+class ProbeController {
+  constructor(@Inject(INSTANCE) private readonly instance: string) {}
+
+  @RpcHandler(PROBE_RPC.greet)
+  greet(@Payload() request: Greet): Greeting {
+    answeredBy.push(this.instance);
+    return { greeting: `Bonjour ${request.name}${'!'.repeat(request.times ?? 1)}`, instance: this.instance };
+  }
+
+  @RpcHandler(PROBE_RPC.refuse)
+  refuse(): never {
+    throw new DomainError(ERRORS.CLUSTER_NOT_FOUND, 'No cluster c-404', { clusterId: 'c-404' });
+  }
+
+  @RpcHandler(PROBE_RPC.crash)
+  crash(): never {
+    throw new Error('connect ECONNREFUSED mongodb://admin:secret@db');
+  }
+
+  @RpcHandler(PROBE_RPC.slow)
+  async slow(@Payload() { ms }: Pause): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  @RpcHandler(PROBE_RPC.whoAmI)
+  whoAmI(@Caller() caller: RequestContext) {
+    return { caller, traceInHandler: currentCorrelationId() };
+  }
+}
+
+const services: INestMicroservice[] = [];
+let client: RpcClient;
+
+async function startService(instance: string): Promise<void> {
+  const moduleRef = await Test.createTestingModule({
+    controllers: [ProbeController],
+    providers: [{ provide: INSTANCE, useValue: instance }],
+  }).compile();
+  const strategy = new DrainingNatsServer({ servers: [NATS_URL], queue: SERVICE, name: `${SERVICE}-rpc` });
+  const app = moduleRef.createNestMicroservice({ strategy, logger: false });
+  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalInterceptors(new RpcContextInterceptor());
+  await app.listen();
+  services.push(app);
+}
+
+/** The DomainError a call fails with. */
+async function failureOf(call: Promise<unknown>): Promise<DomainError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+beforeAll(async () => {
+  await startService('a');
+  // As rpcClientProvider builds it.
+  client = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [NATS_URL] } }), 2_000);
+});
+
+afterAll(async () => {
+  await client?.onApplicationShutdown();
+  await Promise.all(services.map((app) => app.close()));
+});
+
+describe('request-reply between services', () => {
+  it('answers a valid request with its typed reply', async () => {
+    const reply = await client.send(PROBE_RPC.greet, { name: 'Ada', times: 2 });
+
+    expect(reply).toEqual({ greeting: 'Bonjour Ada!!', instance: 'a' });
+  });
+
+  it('refuses an invalid payload with REQUEST.VALIDATION_FAILED (400) naming the bad fields, not a bare 500', async () => {
+    const invalid = { name: '', times: 0, admin: true } as unknown as Greet;
+
+    const error = await failureOf(client.send(PROBE_RPC.greet, invalid));
+
+    expect(error).toMatchObject({ code: 'REQUEST.VALIDATION_FAILED', status: 400 });
+    const fields = (error.details as { field: string }[]).map((problem) => problem.field);
+    expect(fields.sort()).toEqual(['admin', 'name', 'times']);
+  });
+
+  it('carries a DomainError thrown by a handler across, with its code, status, message and details', async () => {
+    const error = await failureOf(client.send(PROBE_RPC.refuse, {}));
+
+    expect(error.toBody()).toEqual({ code: 'CLUSTER.NOT_FOUND', status: 404, message: 'No cluster c-404', details: { clusterId: 'c-404' } });
+  });
+
+  it('turns an unexpected error into INTERNAL (500), without its message', async () => {
+    const error = await failureOf(client.send(PROBE_RPC.crash, {}));
+
+    expect(error.toBody()).toEqual({ code: 'INTERNAL', status: 500, message: 'Internal error' });
+  });
+
+  it('carries the principal and the correlation id in headers, to @Caller() and to the work the handler does', async () => {
+    const principal: Principal = { id: 'p-1', email: 'ada@grappes.test', companyId: 'co-1', roles: ['company-admin'] };
+
+    const reply = await runInContext({ correlationId: 'corr-42' }, () => client.send(PROBE_RPC.whoAmI, {}, { principal }));
+
+    expect(reply.caller).toEqual({ correlationId: 'corr-42', principal });
+    expect(reply.traceInHandler).toBe('corr-42');
+  });
+
+  it('fails a request no instance listens to at once, with SERVICE.UNAVAILABLE (503), without waiting for the timeout', async () => {
+    const unanswered = defineRpc<NoPayload, never>(uniqueName('absent'), 'ping', NoPayload);
+    const started = Date.now();
+
+    // The server tells the client "no responders" (a 503 status on the reply inbox).
+    const error = await failureOf(client.send(unanswered, {}, { timeoutMs: 2_000 }));
+
+    expect(error).toMatchObject({ code: 'SERVICE.UNAVAILABLE', status: 503 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('fails a request whose handler does not answer in time, after the timeout, with SERVICE.TIMEOUT (504)', async () => {
+    const started = Date.now();
+
+    const error = await failureOf(client.send(PROBE_RPC.slow, { ms: 400 }, { timeoutMs: 150 }));
+
+    expect(error).toMatchObject({ code: 'SERVICE.TIMEOUT', status: 504 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(145);
+  });
+
+  it('shares the requests between two instances in one queue group, each request answered once', async () => {
+    await startService('b');
+    answeredBy.length = 0;
+
+    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => client.send(PROBE_RPC.greet, { name: `n${i}` })));
+
+    expect(replies.map((r) => r.greeting)).toEqual(Array.from({ length: 60 }, (_, i) => `Bonjour n${i}!`));
+    expect(answeredBy).toHaveLength(60);
+    expect(answeredBy).toContain('a');
+    expect(answeredBy).toContain('b');
+  });
+});
