@@ -1,0 +1,80 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { MongoClient } from 'mongodb';
+import { requiredServers } from './servers';
+
+const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
+const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
+
+export const ADMIN = { email: 'admin@e2e.grappes.test', password: 'e2e-admin-password' };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Runs a built app as its own process, as operators do. */
+export function runApp(app: string, env: Record<string, string>): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [join(DIST, app, 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return Object.assign(child, { output: () => output });
+}
+
+export function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+/** The whole platform on fresh databases: four services and the gateway in front. */
+export class Platform {
+  readonly runId = randomUUID().slice(0, 8);
+  private readonly apps: (ChildProcess & { output: () => string })[] = [];
+  baseUrl = '';
+
+  async start(): Promise<void> {
+    const { natsUrl, mongodbUri } = requiredServers();
+    const common = {
+      NODE_ENV: 'test', NATS_URL: natsUrl, MONGODB_URI: mongodbUri, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST_LOG2: '10', OUTBOX_SWEEP_MS: '500',
+    };
+    for (const service of SERVICES) {
+      this.apps.push(runApp(service, { ...common, PORT: String(await freePort()), MONGODB_DB: this.database(service) }));
+    }
+    const gatewayPort = await freePort();
+    this.apps.push(runApp('gateway', { ...common, PORT: String(gatewayPort) }));
+    this.baseUrl = `http://127.0.0.1:${gatewayPort}/api/v1`;
+    await this.untilReady();
+  }
+
+  async stop(): Promise<void> {
+    this.apps.forEach((app) => app.kill('SIGTERM'));
+    await Promise.all(this.apps.map(exited));
+    const client = await MongoClient.connect(requiredServers().mongodbUri);
+    await Promise.all(SERVICES.map((s) => client.db(this.database(s)).dropDatabase()));
+    await client.close();
+  }
+
+  private database(service: string): string {
+    return `e2e-${this.runId}-${service}`;
+  }
+
+  private async untilReady(): Promise<void> {
+    const deadline = Date.now() + 45_000;
+    while (Date.now() < deadline) {
+      const dead = this.apps.find((app) => app.exitCode !== null);
+      if (dead) throw new Error(`An app exited during start-up:\n${dead.output()}`);
+      const ready = await fetch(`${this.baseUrl}/health/ready`).then((r) => r.ok, () => false);
+      if (ready) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`The platform did not become ready:\n${this.apps.map((a) => a.output()).join('\n')}`);
+  }
+}
