@@ -1,0 +1,22 @@
+import { ServiceConfig } from './service-config';
+import { checkConfig } from './load-config';
+
+class TestConfig extends ServiceConfig {
+  override PORT: number = 3999;
+}
+
+describe('configuration', () => {
+  it('takes the local defaults when nothing is set', () => {
+    const { config } = checkConfig(TestConfig, {});
+    expect(config).toMatchObject({ NATS_URL: 'nats://127.0.0.1:4222', MONGODB_URI: 'mongodb://127.0.0.1:27017', PORT: 3999 });
+  });
+
+  it('converts numbers from the environment', () => {
+    expect(checkConfig(TestConfig, { PORT: '4100', RPC_TIMEOUT_MS: '2500' }).config).toMatchObject({ PORT: 4100, RPC_TIMEOUT_MS: 2500 });
+  });
+
+  it('names each malformed variable', () => {
+    const { problems } = checkConfig(TestConfig, { PORT: 'abc', NATS_URL: 'http://x', MONGODB_URI: 'postgres://y' });
+    expect(problems.map((p) => p.split(':')[0].trim()).sort()).toEqual(['MONGODB_URI', 'NATS_URL', 'PORT']);
+  });
+});
