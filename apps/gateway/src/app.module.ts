@@ -15,6 +15,7 @@ import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ErrorFilter } from './http/error.filter';
 import { httpValidationPipe } from './http/validation.pipe';
 import { NotificationsController } from './notifications/notifications.controller';
+import { StatsController } from './stats/stats.controller';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -26,7 +27,7 @@ export class AppModule implements NestModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, GatewayHealthController],
+      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, StatsController, GatewayHealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },

@@ -5,6 +5,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { MembersConfig } from './members.config';
 import { Person } from './people/person.schema';
 import { PeopleModule } from './people/people.module';
+import { InsightsModule } from './suggestions/insights.module';
 
 @Module({})
 export class AppModule {
@@ -15,6 +16,7 @@ export class AppModule {
         ServicePlatformModule.forRoot({ service: 'members', config, aggregates: [Company.name, Person.name] }),
         CompaniesModule,
         PeopleModule,
+        InsightsModule,
       ],
     };
   }

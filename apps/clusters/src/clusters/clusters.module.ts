@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CompaniesModule } from '../companies/companies.module';
 import { Membership, MembershipSchema } from '../memberships/membership.schema';
+import { CompanyDepartureHandler } from '../memberships/company-departure.handler';
 import { MembershipsHandlers } from '../memberships/memberships.handlers';
 import { MembershipsService } from '../memberships/memberships.service';
 import { Cluster, ClusterSchema } from './cluster.schema';
@@ -17,7 +18,7 @@ import { ClustersService } from './clusters.service';
       { name: Membership.name, schema: MembershipSchema },
     ]),
   ],
-  controllers: [ClustersHandlers, MembershipsHandlers],
+  controllers: [ClustersHandlers, MembershipsHandlers, CompanyDepartureHandler],
   providers: [ClustersService, MembershipsService],
 })
 export class ClustersModule {}

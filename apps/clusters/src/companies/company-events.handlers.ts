@@ -17,9 +17,4 @@ export class CompanyEventsHandlers {
   updated(@Payload() event: EventEnvelope<CompanySnapshot>): Promise<void> {
     return this.companies.record(event.data);
   }
-
-  @OnEvent(MEMBERS_EVENTS.companyDeactivated)
-  deactivated(@Payload() event: EventEnvelope<CompanySnapshot>): Promise<void> {
-    return this.companies.record(event.data);
-  }
 }

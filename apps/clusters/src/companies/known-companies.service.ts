@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { CompanySnapshot, MEMBERS_RPC, Principal } from '@grappes/contracts';
-import { RpcClient, isDuplicateKey } from '@grappes/messaging';
+import { RpcClient, applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { KnownCompany } from './known-company.schema';
 
@@ -15,16 +15,7 @@ export class KnownCompaniesService {
   /** Applies a company's state if it is newer than what is stored. */
   async record(snapshot: CompanySnapshot): Promise<void> {
     const { companyId, name, status, capabilities, version } = snapshot;
-    try {
-      await this.companies.updateOne(
-        { _id: companyId, version: { $lt: version } },
-        { $set: { name, status, capabilities, version } },
-        { upsert: true },
-      );
-    } catch (error) {
-      // The upsert collides with a stored newer version: this event is stale.
-      if (!isDuplicateKey(error)) throw error;
-    }
+    await applyIfNewer(this.companies, companyId, version, { name, status, capabilities });
   }
 
   /**

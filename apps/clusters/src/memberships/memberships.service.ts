@@ -36,6 +36,25 @@ export class MembershipsService {
     );
   }
 
+  /** A company that leaves the federation leaves every cluster it is in or asked to join. */
+  async removeCompany(companyId: string, clusters: (clusterId: string) => Promise<ClusterDocument>): Promise<number> {
+    const current = await this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }).lean<MembershipDocument[]>();
+    for (const membership of current) {
+      await this.leave(await clusters(membership.clusterId), { _id: companyId, name: membership.companyName });
+    }
+    return current.length;
+  }
+
+  async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
+    const leftAt = new Date();
+    await this.transition(cluster, company, { state: 'left' }, (version) =>
+      createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
+        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
+        companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,
+      }),
+    );
+  }
+
   private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const requestedAt = new Date();
     await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, (version) =>
@@ -59,7 +78,9 @@ export class MembershipsService {
   ): Promise<void> {
     const key = { clusterId: cluster._id, companyId: company._id };
     const current = await this.memberships.findOne(key, { state: 1, version: 1 }).lean<MembershipDocument>();
-    if (current?.state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
+    if (change.state === 'left') {
+      if (current?.state !== 'joined' && current?.state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
+    } else if (current?.state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
     if (current?.state === 'pending' && change.state === 'pending') {
       throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} has asked to join already`);
     }
@@ -98,5 +119,5 @@ export class MembershipsService {
 }
 
 function concurrentChange(companyName: string): DomainError {
-  return new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `The membership of ${companyName} changed meanwhile; try again`);
+  return new DomainError(ERRORS.CONCURRENT_CHANGE, `The membership of ${companyName} changed meanwhile; try again`);
 }

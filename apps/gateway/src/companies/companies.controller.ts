@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CompanyView, MEMBERS_RPC, Principal, RegisterCompany } from '@grappes/contracts';
+import {
+  CompanyQuery, CompanyView, MEMBERS_RPC, NewPerson, Page, PersonView, Principal, RegisterCompany, Suggestions, UpdateCompany,
+} from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 
@@ -16,9 +18,53 @@ export class CompaniesController {
     return this.rpc.send(MEMBERS_RPC.registerCompany, body, { principal });
   }
 
+  @Get()
+  @ApiOperation({ summary: 'The directory: by name words (case and accents ignored), capability, category, region' })
+  list(@Query() query: CompanyQuery, @CurrentPrincipal() principal: Principal): Promise<Page<CompanyView>> {
+    return this.rpc.send(MEMBERS_RPC.listCompanies, query, { principal });
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'A company profile; revenue only for federation staff and the company itself' })
   get(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<CompanyView> {
     return this.rpc.send(MEMBERS_RPC.getCompany, { companyId }, { principal });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Update the profile (federation staff, the company admins)' })
+  update(@Param('id') companyId: string, @Body() changes: UpdateCompany, @CurrentPrincipal() principal: Principal): Promise<CompanyView> {
+    return this.rpc.send(MEMBERS_RPC.updateCompany, { companyId, changes }, { principal });
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The company leaves the federation, and with it all its clusters (federation staff)' })
+  deactivate(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<CompanyView> {
+    return this.rpc.send(MEMBERS_RPC.deactivateCompany, { companyId }, { principal });
+  }
+
+  @Post(':id/people')
+  @ApiOperation({ summary: 'Open an account for a person of the company (federation staff, the company admins)' })
+  addPerson(@Param('id') companyId: string, @Body() person: NewPerson, @CurrentPrincipal() principal: Principal): Promise<PersonView> {
+    return this.rpc.send(MEMBERS_RPC.addPerson, { ...person, companyId }, { principal });
+  }
+
+  @Get(':id/people')
+  @ApiOperation({ summary: "The company's people (federation staff, the company's people)" })
+  people(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<PersonView[]> {
+    return this.rpc.send(MEMBERS_RPC.listPeople, { companyId }, { principal });
+  }
+
+  @Delete(':id/people/:personId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Close a person’s account (federation staff, the company admins)' })
+  async removePerson(@Param('id') companyId: string, @Param('personId') personId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.rpc.send(MEMBERS_RPC.removePerson, { companyId, personId }, { principal });
+  }
+
+  @Get(':id/suggestions')
+  @ApiOperation({ summary: 'Clusters to join and complementary partner companies (federation staff, the company)' })
+  suggestions(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<Suggestions> {
+    return this.rpc.send(MEMBERS_RPC.suggestions, { companyId }, { principal });
   }
 }

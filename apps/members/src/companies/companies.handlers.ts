@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CompanyRef, CompanyView, MEMBERS_RPC, RegisterCompany } from '@grappes/contracts';
+import {
+  CompanyQuery, CompanyRef, CompanyView, MEMBERS_RPC, Page, RegisterCompany, UpdateCompanyRequest,
+} from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { CompaniesService } from './companies.service';
 
@@ -16,5 +18,20 @@ export class CompaniesHandlers {
   @RpcHandler(MEMBERS_RPC.getCompany)
   get(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<CompanyView> {
     return this.companies.get(companyId, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.listCompanies)
+  list(@Payload() query: CompanyQuery, @Caller() caller: RequestContext): Promise<Page<CompanyView>> {
+    return this.companies.list(query, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.updateCompany)
+  update(@Payload() { companyId, changes }: UpdateCompanyRequest, @Caller() caller: RequestContext): Promise<CompanyView> {
+    return this.companies.update(companyId, changes, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.deactivateCompany)
+  deactivate(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<CompanyView> {
+    return this.companies.deactivate(companyId, requirePrincipal(caller));
   }
 }

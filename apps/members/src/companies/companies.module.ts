@@ -8,5 +8,6 @@ import { Company, CompanySchema } from './company.schema';
   imports: [MongooseModule.forFeature([{ name: Company.name, schema: CompanySchema }])],
   controllers: [CompaniesHandlers],
   providers: [CompaniesService],
+  exports: [CompaniesService, MongooseModule],
 })
 export class CompaniesModule {}

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CompanyView, DomainError, ERRORS, MEMBERS_EVENTS, Principal, RegisterCompany, assertFederationAdmin,
+  CompanyQuery, CompanyView, DomainError, ERRORS, EventDefinition, MEMBERS_EVENTS, Page, Principal, RegisterCompany,
+  UpdateCompany, CompanySnapshot, assertActsForCompany, assertFederationAdmin, pageOf,
 } from '@grappes/contracts';
-import { createEvent, isDuplicateKey } from '@grappes/messaging';
+import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { Company, CompanyDocument } from './company.schema';
+import { nameIndex, nameMatches } from './company-text';
 import { toCompanySnapshot, toCompanyView } from './company.view';
-import { searchWords } from './name-words';
 
 @Injectable()
 export class CompaniesService {
@@ -20,12 +21,11 @@ export class CompaniesService {
       ...input,
       _id: randomUUID(),
       nafNomenclature: input.nafCode ? (input.nafNomenclature ?? 'NAF2008') : undefined,
-      nameWords: searchWords(input.name),
+      ...nameIndex(input.name),
       status: 'active',
       version: 1,
     });
-    const event = createEvent(MEMBERS_EVENTS.companyRegistered, { subject: `companies/${draft._id}`, version: 1 }, toCompanySnapshot(draft, 1));
-    draft.pendingEvents = [event];
+    draft.pendingEvents = [this.event(MEMBERS_EVENTS.companyRegistered, draft, 1)];
     try {
       return toCompanyView(await draft.save(), principal);
     } catch (error) {
@@ -35,8 +35,68 @@ export class CompaniesService {
   }
 
   async get(companyId: string, principal: Principal): Promise<CompanyView> {
+    return toCompanyView(await this.find(companyId), principal);
+  }
+
+  /** The directory: members still in the federation, by name, capability, category and region. */
+  async list(query: CompanyQuery, principal: Principal): Promise<Page<CompanyView>> {
+    const { page, limit, skip } = pageOf(query);
+    const words = query.q ? nameMatches(query.q) : [];
+    const filter = {
+      status: { $ne: 'left' as const },
+      ...(words.length ? { $and: words } : {}),
+      ...(query.capability ? { capabilities: query.capability } : {}),
+      ...(query.category ? { category: query.category } : {}),
+      ...(query.region ? { region: query.region } : {}),
+    };
+    const [companies, total] = await Promise.all([
+      this.companies.find(filter).sort({ sortName: 1, _id: 1 }).skip(skip).limit(limit).lean<CompanyDocument[]>(),
+      this.companies.countDocuments(filter),
+    ]);
+    return { items: companies.map((c) => toCompanyView(c, principal)), total, page, limit };
+  }
+
+  async update(companyId: string, changes: UpdateCompany, principal: Principal): Promise<CompanyView> {
+    assertActsForCompany(principal, companyId, true);
+    const current = await this.find(companyId);
+    if (current.status === 'left') throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, `${current.name} has left the federation`);
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateCompany;
+    if (Object.keys(given).length === 0) return toCompanyView(current, principal);
+    const set: Partial<Company> = { ...given, ...(given.name ? nameIndex(given.name) : {}) };
+    return this.change(current, set, MEMBERS_EVENTS.companyUpdated, principal);
+  }
+
+  /** The company leaves the federation; the other services take it out of clusters and workshops. */
+  async deactivate(companyId: string, principal: Principal): Promise<CompanyView> {
+    assertFederationAdmin(principal);
+    const current = await this.find(companyId);
+    if (current.status === 'left') return toCompanyView(current, principal);
+    return this.change(current, { status: 'left' }, MEMBERS_EVENTS.companyDeactivated, principal);
+  }
+
+  async find(companyId: string): Promise<CompanyDocument> {
     const company = await this.companies.findById(companyId).lean<CompanyDocument>();
     if (!company) throw new DomainError(ERRORS.COMPANY_NOT_FOUND, `No company ${companyId}`);
-    return toCompanyView(company, principal);
+    return company;
+  }
+
+  /** Applies a change with its event in one write, refused if someone else changed the company meanwhile. */
+  private async change(
+    current: CompanyDocument,
+    set: Partial<Company>,
+    def: EventDefinition<CompanySnapshot>,
+    principal: Principal,
+  ): Promise<CompanyView> {
+    const version = current.version + 1;
+    const next = { ...current, ...set } as CompanyDocument;
+    const updated = await this.companies
+      .findOneAndUpdate({ _id: current._id, version: current.version }, withEvents(set, [this.event(def, next, version)]), { new: true })
+      .lean<CompanyDocument>();
+    if (!updated) throw new DomainError(ERRORS.CONCURRENT_CHANGE, `${current.name} changed meanwhile; reload and try again`);
+    return toCompanyView(updated, principal);
+  }
+
+  private event(def: EventDefinition<CompanySnapshot>, company: CompanyDocument, version: number) {
+    return createEvent(def, { subject: `companies/${company._id}`, version }, toCompanySnapshot(company, version));
   }
 }

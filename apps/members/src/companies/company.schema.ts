@@ -17,6 +17,8 @@ export class Company {
   @Prop({ required: true }) name!: string;
   /** The name's words lower-cased and without accents, for the directory search. */
   @Prop({ type: [String], index: true }) nameWords!: string[];
+  /** The name lower-cased without accents: a stable alphabetical order without collations. */
+  @Prop({ required: true, index: true }) sortName!: string;
   @Prop({ required: true, unique: true }) siren!: string;
   @Prop({ type: String, required: true, enum: CATEGORIES, index: true }) category!: Category;
   @Prop({ type: [String], enum: THEMES, index: true }) capabilities!: Theme[];

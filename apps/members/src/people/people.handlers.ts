@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Credentials, MEMBERS_RPC, Principal } from '@grappes/contracts';
-import { RpcHandler } from '@grappes/messaging';
+import { AddPersonRequest, CompanyRef, Credentials, MEMBERS_RPC, PersonRef, PersonView, Principal } from '@grappes/contracts';
+import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { PeopleService } from './people.service';
 
 @Controller()
@@ -11,5 +11,20 @@ export class PeopleHandlers {
   @RpcHandler(MEMBERS_RPC.verifyCredentials)
   verifyCredentials(@Payload() credentials: Credentials): Promise<Principal> {
     return this.people.verify(credentials);
+  }
+
+  @RpcHandler(MEMBERS_RPC.addPerson)
+  add(@Payload() request: AddPersonRequest, @Caller() caller: RequestContext): Promise<PersonView> {
+    return this.people.add(request, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.listPeople)
+  list(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<PersonView[]> {
+    return this.people.list(companyId, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.removePerson)
+  remove(@Payload() ref: PersonRef, @Caller() caller: RequestContext): Promise<void> {
+    return this.people.remove(ref, requirePrincipal(caller));
   }
 }

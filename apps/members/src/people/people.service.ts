@@ -1,14 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Credentials, DomainError, ERRORS, MEMBERS_EVENTS, PersonSnapshot, Principal, Role } from '@grappes/contracts';
-import { createEvent, isDuplicateKey } from '@grappes/messaging';
+import {
+  AddPersonRequest, Credentials, DomainError, ERRORS, MEMBERS_EVENTS, PersonRef, PersonView, Principal, Role,
+  assertActsForCompany,
+} from '@grappes/contracts';
+import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { CompaniesService } from '../companies/companies.service';
 import { MembersConfig } from '../members.config';
 import { hashPassword, verifyPassword } from './password';
 import { Person, PersonDocument } from './person.schema';
 
-export interface NewPerson {
+interface NewAccount {
   email: string;
   firstName: string;
   lastName: string;
@@ -25,6 +29,7 @@ export class PeopleService implements OnApplicationBootstrap {
 
   constructor(
     @InjectModel(Person.name) private readonly people: Model<PersonDocument>,
+    private readonly companies: CompaniesService,
     @Inject(MembersConfig) private readonly config: MembersConfig,
   ) {}
 
@@ -32,41 +37,75 @@ export class PeopleService implements OnApplicationBootstrap {
     const admin = this.config.bootstrapAdmin;
     if (await this.people.exists({ email: admin.email.toLowerCase() })) return;
     try {
-      await this.add({ ...admin, firstName: 'Federation', lastName: 'Admin', role: 'federation-admin' });
+      await this.create({ ...admin, firstName: 'Federation', lastName: 'Admin', role: 'federation-admin' });
       this.logger.log(`Bootstrap federation admin created: ${admin.email}`);
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error; // another instance created it first
+      if (!(error instanceof DomainError && error.code === ERRORS.PERSON_EMAIL_TAKEN.code)) throw error;
     }
   }
 
-  async add(person: NewPerson): Promise<PersonDocument> {
+  /** An account for a person of a company, opened by federation staff or the company's admins. */
+  async add({ companyId, ...person }: AddPersonRequest, principal: Principal): Promise<PersonView> {
+    assertActsForCompany(principal, companyId, true);
+    const company = await this.companies.find(companyId);
+    if (company.status === 'left') throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, `${company.name} has left the federation`);
+    return toPersonView(await this.create({ ...person, companyId }));
+  }
+
+  async list(companyId: string, principal: Principal): Promise<PersonView[]> {
+    assertActsForCompany(principal, companyId);
+    await this.companies.find(companyId);
+    const people = await this.people.find({ companyId, email: { $exists: true } }).sort({ lastName: 1, firstName: 1 }).lean<PersonDocument[]>();
+    return people.map(toPersonView);
+  }
+
+  /** Closes the account; its e-mail becomes free for a new one. */
+  async remove({ companyId, personId }: PersonRef, principal: Principal): Promise<void> {
+    assertActsForCompany(principal, companyId, true);
+    const person = await this.people.findOne({ _id: personId, companyId, email: { $exists: true } }).lean<PersonDocument>();
+    if (!person) throw new DomainError(ERRORS.PERSON_NOT_FOUND, `No person ${personId} in this company`);
+    const version = person.version + 1;
+    const event = createEvent(MEMBERS_EVENTS.personRemoved, { subject: `people/${personId}`, version }, {
+      personId, companyId, email: person.email!, version,
+    });
+    const update = withEvents({ formerEmail: person.email }, [event]);
+    const removed = await this.people.updateOne({ _id: personId, version: person.version }, { ...update, $unset: { email: 1 } });
+    if (removed.modifiedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
+  }
+
+  /** The same refusal for an unknown e-mail and a wrong password. */
+  async verify({ email, password }: Credentials): Promise<Principal> {
+    const person = await this.people.findOne({ email: email.toLowerCase() }).lean<PersonDocument>();
+    const matches = await verifyPassword(password, person?.passwordHash ?? (await this.decoy()));
+    if (!person || !matches) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
+    return { id: person._id, email: person.email!, companyId: person.companyId, roles: [person.role] };
+  }
+
+  private async create({ password, ...person }: NewAccount): Promise<PersonDocument> {
     const _id = randomUUID();
-    const passwordHash = await hashPassword(person.password, this.config.PASSWORD_HASH_COST_LOG2);
     const email = person.email.toLowerCase();
-    const snapshot: PersonSnapshot = {
-      personId: _id, email, firstName: person.firstName, lastName: person.lastName,
-      role: person.role, companyId: person.companyId, version: 1,
-    };
-    const event = createEvent(MEMBERS_EVENTS.personAdded, { subject: `people/${_id}`, version: 1 }, snapshot);
+    const passwordHash = await hashPassword(password, this.config.PASSWORD_HASH_COST_LOG2);
+    const event = createEvent(MEMBERS_EVENTS.personAdded, { subject: `people/${_id}`, version: 1 }, {
+      personId: _id, email, firstName: person.firstName, lastName: person.lastName, role: person.role,
+      companyId: person.companyId, version: 1,
+    });
     try {
-      const { password: _, ...profile } = person;
-      return await this.people.create({ ...profile, _id, email, passwordHash, version: 1, pendingEvents: [event] });
+      return await this.people.create({ ...person, _id, email, passwordHash, version: 1, pendingEvents: [event] });
     } catch (error) {
       if (isDuplicateKey(error)) throw new DomainError(ERRORS.PERSON_EMAIL_TAKEN, 'An account with this e-mail exists already');
       throw error;
     }
   }
 
-  /** The same refusal for an unknown e-mail and a wrong password. */
-  async verify({ email, password }: Credentials): Promise<Principal> {
-    const person = await this.people.findOne({ email: email.toLowerCase() }).lean();
-    const matches = await verifyPassword(password, person?.passwordHash ?? (await this.decoy()));
-    if (!person || !matches) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
-    return { id: person._id, email: person.email, companyId: person.companyId, roles: [person.role] };
-  }
-
   private decoy(): Promise<string> {
     this.decoyHash ??= hashPassword(randomUUID(), this.config.PASSWORD_HASH_COST_LOG2);
     return this.decoyHash;
   }
+}
+
+function toPersonView(person: PersonDocument): PersonView {
+  return {
+    id: person._id, email: person.email!, firstName: person.firstName, lastName: person.lastName,
+    role: person.role, ...(person.companyId ? { companyId: person.companyId } : {}),
+  };
 }

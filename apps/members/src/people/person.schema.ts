@@ -8,9 +8,14 @@ export class Person {
   @Prop({ type: String, default: () => randomUUID() })
   _id!: string;
 
-  /** Stored lower-cased: one account per address whatever its spelling. */
-  @Prop({ required: true, unique: true, lowercase: true, trim: true })
-  email!: string;
+  /**
+   * Stored lower-cased: one account per address whatever its spelling. Removed
+   * from a removed person (kept in `formerEmail`), so that the address is free again.
+   */
+  @Prop({ unique: true, sparse: true, lowercase: true, trim: true })
+  email?: string;
+
+  @Prop() formerEmail?: string;
 
   @Prop({ required: true }) firstName!: string;
   @Prop({ required: true }) lastName!: string;

@@ -1,18 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ClusterSnapshot, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
-import { isDuplicateKey } from '@grappes/messaging';
+import { applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { KnownCluster, Recipient } from './recipient.schema';
-
-/** Applies a newer version of a projected document; an older or repeated event changes nothing. */
-async function applyIfNewer<T>(model: Model<T>, id: string, version: number, set: Record<string, unknown>): Promise<void> {
-  try {
-    await model.updateOne({ _id: id, version: { $lt: version } }, { $set: { ...set, version } }, { upsert: true });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
-}
 
 @Injectable()
 export class RecipientsService {

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
+  ArrayUnique, IsArray, IsNotEmpty, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsNafCode, IsSiren, IsSiret } from '../common/french-identifiers';
-import { CATEGORIES, Category, MembershipStatus, THEMES, Theme } from '../vocabulary';
+import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
+import { Page, PageQuery } from '../common/page';
 import { Principal } from '../common/principal';
-import { defineRpc } from './rpc-definition';
+import { NoPayload, defineRpc } from './rpc-definition';
 
 export const NAF_NOMENCLATURES = ['NAF2008', 'NAF2025'] as const;
 export type NafNomenclature = (typeof NAF_NOMENCLATURES)[number];
@@ -30,6 +31,81 @@ export class RegisterCompany {
   @ApiPropertyOptional({ example: '26.52Z' }) @IsOptional() @IsNafCode() nafCode?: string;
   @ApiPropertyOptional({ enum: NAF_NOMENCLATURES, default: 'NAF2008' }) @IsOptional() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
   @ApiPropertyOptional({ type: [Establishment] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
+}
+
+/** What a profile update may change; the SIREN, the company's natural key, never changes. */
+export class UpdateCompany {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) name?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional({ enum: THEMES, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities?: Theme[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) region?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) city?: string;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) headcount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) annualRevenueEur?: number;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) website?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNafCode() nafCode?: string;
+  @ApiPropertyOptional({ enum: NAF_NOMENCLATURES }) @IsOptional() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
+  @ApiPropertyOptional({ type: [Establishment] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
+}
+
+export class UpdateCompanyRequest {
+  @IsString() @Length(1, 64) companyId!: string;
+  @ValidateNested() @Type(() => UpdateCompany) @IsNotEmpty() changes!: UpdateCompany;
+}
+
+export class CompanyQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'words of the name, ignoring case and accents' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: THEMES }) @IsOptional() @IsIn(THEMES) capability?: Theme;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) region?: string;
+}
+
+export class NewPerson {
+  @ApiProperty({ example: 'claire.vuillemin@boitiers-doubs.example' }) @IsEmail() email!: string;
+  @ApiProperty() @IsString() @Length(1, 80) firstName!: string;
+  @ApiProperty() @IsString() @Length(1, 80) lastName!: string;
+  @ApiProperty({ enum: COMPANY_ROLES }) @IsIn(COMPANY_ROLES) role!: CompanyRole;
+  @ApiProperty({ minLength: 10 }) @IsString() @Length(10, 200) password!: string;
+}
+
+export class AddPersonRequest extends NewPerson {
+  @IsString() @Length(1, 64) companyId!: string;
+}
+
+export class PersonRef {
+  @IsString() @Length(1, 64) companyId!: string;
+  @IsString() @Length(1, 64) personId!: string;
+}
+
+export interface PersonView {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  companyId?: string;
+}
+
+export interface FigureRow {
+  key: string;
+  companies: number;
+  headcount: number;
+  /** Only for federation staff. */
+  annualRevenueEur?: number;
+}
+
+export interface SectorFigures {
+  companies: number;
+  headcount: number;
+  annualRevenueEur?: number;
+  byCategory: FigureRow[];
+  byRegion: FigureRow[];
+}
+
+export interface Suggestions {
+  clusters: { clusterId: string; name: string; theme: Theme; reason: string }[];
+  partners: { companyId: string; name: string; category: Category; capabilities: Theme[]; region: string; reason: string }[];
 }
 
 export class CompanyRef {
@@ -66,4 +142,12 @@ export const MEMBERS_RPC = {
   registerCompany: defineRpc<RegisterCompany, CompanyView>('members', 'register-company', RegisterCompany),
   getCompany: defineRpc<CompanyRef, CompanyView>('members', 'get-company', CompanyRef),
   verifyCredentials: defineRpc<Credentials, Principal>('members', 'verify-credentials', Credentials),
+  updateCompany: defineRpc<UpdateCompanyRequest, CompanyView>('members', 'update-company', UpdateCompanyRequest),
+  deactivateCompany: defineRpc<CompanyRef, CompanyView>('members', 'deactivate-company', CompanyRef),
+  listCompanies: defineRpc<CompanyQuery, Page<CompanyView>>('members', 'list-companies', CompanyQuery),
+  addPerson: defineRpc<AddPersonRequest, PersonView>('members', 'add-person', AddPersonRequest),
+  listPeople: defineRpc<CompanyRef, PersonView[]>('members', 'list-people', CompanyRef),
+  removePerson: defineRpc<PersonRef, void>('members', 'remove-person', PersonRef),
+  sectorFigures: defineRpc<NoPayload, SectorFigures>('members', 'sector-figures', NoPayload),
+  suggestions: defineRpc<CompanyRef, Suggestions>('members', 'suggestions', CompanyRef),
 };

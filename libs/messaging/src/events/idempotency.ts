@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@grappes/contracts';
-import { Connection } from 'mongoose';
+import { Connection, Model } from 'mongoose';
 
 const PROCESSED = 'processed_events';
 const DUPLICATE_KEY = 11000;
@@ -29,4 +29,17 @@ export async function applyOnce(
 
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number })?.code === DUPLICATE_KEY;
+}
+
+/**
+ * Stores a projected document's new state only if the event is newer than what
+ * is stored: a repeated or late event changes nothing.
+ */
+export async function applyIfNewer<T>(model: Model<T>, id: string, version: number, set: Record<string, unknown>): Promise<void> {
+  try {
+    await model.updateOne({ _id: id, version: { $lt: version } } as object, { $set: { ...set, version } }, { upsert: true });
+  } catch (error) {
+    // The upsert collided with a stored newer version: this event is stale.
+    if (!isDuplicateKey(error)) throw error;
+  }
 }

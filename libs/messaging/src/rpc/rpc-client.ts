@@ -29,7 +29,9 @@ export class RpcClient implements OnApplicationShutdown {
   async send<Req, Res>(def: RpcDefinition<Req, Res>, payload: Req, options: RpcCallOptions = {}): Promise<Res> {
     const record = new NatsRecordBuilder(payload).setHeaders(this.headersFor(options)).build();
     try {
-      return await firstValueFrom(this.proxy.send<Res>(def.subject, record).pipe(timeout(options.timeoutMs ?? this.defaultTimeoutMs)));
+      const reply$ = this.proxy.send<Res>(def.subject, record).pipe(timeout(options.timeoutMs ?? this.defaultTimeoutMs));
+      // A handler that returns nothing (a removal) completes without a value.
+      return await firstValueFrom(reply$, { defaultValue: undefined as Res });
     } catch (error) {
       throw this.toDomainError(def.subject, error);
     }

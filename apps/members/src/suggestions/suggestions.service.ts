@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Principal, Suggestions, THEME_LABELS_FR, assertActsForCompany } from '@grappes/contracts';
+import { Model } from 'mongoose';
+import { CompaniesService } from '../companies/companies.service';
+import { Company, CompanyDocument } from '../companies/company.schema';
+import { KnownCluster, KnownMembership } from './cluster-view.schema';
+import { Profile, complementaryPartners } from './complementarity';
+
+@Injectable()
+export class SuggestionsService {
+  constructor(
+    private readonly companies: CompaniesService,
+    @InjectModel(Company.name) private readonly directory: Model<CompanyDocument>,
+    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
+    @InjectModel(KnownMembership.name) private readonly memberships: Model<KnownMembership>,
+  ) {}
+
+  /** Clusters of the company's themes it is not in yet, and companies that complement it. */
+  async for(companyId: string, principal: Principal): Promise<Suggestions> {
+    assertActsForCompany(principal, companyId);
+    const company = await this.companies.find(companyId);
+    const [taken, clusters, candidates] = await Promise.all([
+      this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }, { clusterId: 1 }).lean<KnownMembership[]>(),
+      this.clusters.find({ theme: { $in: company.capabilities } }).sort({ name: 1 }).lean<KnownCluster[]>(),
+      this.directory.find({ status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyDocument[]>(),
+    ]);
+    const joined = new Set(taken.map((m) => m.clusterId));
+    const byId = new Map(candidates.map((c) => [c._id, c]));
+    return {
+      clusters: clusters
+        .filter((c) => !joined.has(c._id))
+        .map((c) => ({ clusterId: c._id, name: c.name, theme: c.theme, reason: `Votre entreprise maîtrise le thème « ${THEME_LABELS_FR[c.theme]} »` })),
+      partners: complementaryPartners(profileOf(company), candidates.map(profileOf)).map(({ partner, reason }) => {
+        const c = byId.get(partner.id)!;
+        return { companyId: c._id, name: c.name, category: c.category, capabilities: c.capabilities, region: c.region, reason };
+      }),
+    };
+  }
+}
+
+const profileOf = (c: CompanyDocument): Profile => ({ id: c._id, name: c.name, category: c.category, capabilities: c.capabilities });
