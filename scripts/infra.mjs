@@ -567,7 +567,10 @@ async function provideMongo(dev) {
     '--log-level=warn',
   ]);
   await waitReady(server, { host: '127.0.0.1', port }, null);
-  const uri = `mongodb://127.0.0.1:${port}`;
+  // One connection per client: FerretDB 1.x loses concurrent updates to one
+  // document when they arrive over several connections (the compatibility
+  // test shows it), while one connection applies them in order.
+  const uri = `mongodb://127.0.0.1:${port}/?maxPoolSize=1`;
   say(`mongodb: ${uri} (started)`);
   return uri;
 }

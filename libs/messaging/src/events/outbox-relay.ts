@@ -54,7 +54,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.again = true;
       return this.running;
     }
-    this.running = this.passes().finally(() => (this.running = undefined));
+    this.running = this.passes().finally(() => {
+      this.running = undefined;
+      // A wake that came after the last pass looked, but before it ended, is not lost.
+      if (this.again) void this.drain();
+    });
     return this.running;
   }
 
