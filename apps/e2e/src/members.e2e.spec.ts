@@ -53,6 +53,8 @@ describe('members: companies, people, directory, figures and suggestions through
       ['GET', `/companies/${companyId}`],
       ['PATCH', `/companies/${companyId}`, { city: 'Villers-le-Lac' }],
       ['POST', `/companies/${companyId}/deactivate`],
+      ['POST', `/companies/${companyId}/suspend`],
+      ['POST', `/companies/${companyId}/reactivate`],
       ['POST', `/companies/${companyId}/people`, { email: 'x@y.example', firstName: 'X', lastName: 'Y', role: 'member', password: PASSWORD }],
       ['GET', `/companies/${companyId}/people`],
       ['DELETE', `/companies/${companyId}/people/someone`],
@@ -159,6 +161,26 @@ describe('members: companies, people, directory, figures and suggestions through
     });
     expect(suggestions.clusters).toEqual([expect.objectContaining({ clusterId: cases.id, reason: expect.stringContaining('Boîtiers') })]);
     expect(suggestions.partners).toEqual([expect.objectContaining({ companyId: brand.id, reason: expect.stringContaining('Marque horlogère') })]);
+  });
+
+  it('suspends a membership, refusing cluster joins meanwhile, and reactivates it', async () => {
+    const cluster = (await admin.post('/clusters', { name: 'Grappe SAV', theme: 'after-sales', admission: 'open' })).body;
+    expect((await brandAdmin.post(`/companies/${brand.id}/suspend`)).status).toBe(403);
+    const suspended = await admin.post(`/companies/${brand.id}/suspend`);
+    expect([suspended.status, suspended.body.status]).toEqual([200, 'suspended']);
+    // The clusters service learns of the suspension by event: until then a join may pass, so each try uses a new cluster.
+    const refused = await eventually(async () => {
+      const probe = (await admin.post('/clusters', { name: 'Grappe sonde', theme: 'logistics', admission: 'open' })).body;
+      const join = await brandAdmin.post(`/clusters/${probe.id}/members`, { companyId: brand.id });
+      return join.status === 422 ? join : undefined;
+    });
+    expect(refused.body.code).toBe('CLUSTER.COMPANY_NOT_ACTIVE');
+    expect((await admin.post(`/companies/${brand.id}/reactivate`)).body.status).toBe('active');
+    const join = await eventually(async () => {
+      const reply = await brandAdmin.post(`/clusters/${cluster.id}/members`, { companyId: brand.id });
+      return reply.status === 201 ? reply : undefined;
+    });
+    expect(join.body).toEqual({ status: 'joined' });
   });
 
   describe('deactivation', () => {

@@ -7,7 +7,7 @@ const inProduction = (c: GatewayConfig) => c.NODE_ENV === 'production';
 
 export class GatewayConfig extends AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
-  override PORT: number = 3000;
+  override PORT = 3000;
 
   /** Signs access tokens. In development a random one is drawn at each start (tokens end with the process). */
   @ValidateIf(inProduction)
@@ -16,7 +16,7 @@ export class GatewayConfig extends AppConfig {
   JWT_SECRET?: string;
 
   @Type(() => Number) @IsInt() @Min(60)
-  JWT_TTL_SECONDS: number = 3600;
+  JWT_TTL_SECONDS = 3600;
 
   /** The members service creates the bootstrap admin; the gateway refuses to run production without one. */
   @ValidateIf(inProduction) @IsEmail()
@@ -26,10 +26,10 @@ export class GatewayConfig extends AppConfig {
   ADMIN_PASSWORD?: string;
 
   @Type(() => Number) @IsInt() @Min(1)
-  RATE_LIMIT_PER_MINUTE: number = 600;
+  RATE_LIMIT_PER_MINUTE = 600;
 
   @Type(() => Number) @IsInt() @Min(1)
-  LOGIN_MAX_FAILURES: number = 10;
+  LOGIN_MAX_FAILURES = 10;
 
   readonly jwtSecret: string = '';
 }

@@ -7,7 +7,7 @@ const inProduction = (c: MembersConfig) => c.NODE_ENV === 'production';
 
 export class MembersConfig extends ServiceConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
-  override PORT: number = 3001;
+  override PORT = 3001;
 
   /** The bootstrap federation admin; required in production, a known default in development. */
   @ValidateIf((c: MembersConfig) => inProduction(c) || c.ADMIN_EMAIL !== undefined)
@@ -24,7 +24,7 @@ export class MembersConfig extends ServiceConfig {
   @IsInt()
   @Min(10)
   @Max(20)
-  PASSWORD_HASH_COST_LOG2: number = 15;
+  PASSWORD_HASH_COST_LOG2 = 15;
 
   get bootstrapAdmin(): { email: string; password: string } {
     return { email: this.ADMIN_EMAIL ?? DEV_ADMIN.email, password: this.ADMIN_PASSWORD ?? DEV_ADMIN.password };

@@ -4,5 +4,5 @@ import { IsInt, Max, Min } from 'class-validator';
 
 export class WorkshopsConfig extends ServiceConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
-  override PORT: number = 3003;
+  override PORT = 3003;
 }

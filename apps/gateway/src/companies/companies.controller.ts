@@ -43,6 +43,20 @@ export class CompaniesController {
     return this.rpc.send(MEMBERS_RPC.deactivateCompany, { companyId }, { principal });
   }
 
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Put the membership on hold: the company may not join clusters meanwhile (federation staff)' })
+  suspend(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<CompanyView> {
+    return this.rpc.send(MEMBERS_RPC.suspendCompany, { companyId }, { principal });
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'End a suspension (federation staff)' })
+  reactivate(@Param('id') companyId: string, @CurrentPrincipal() principal: Principal): Promise<CompanyView> {
+    return this.rpc.send(MEMBERS_RPC.reactivateCompany, { companyId }, { principal });
+  }
+
   @Post(':id/people')
   @ApiOperation({ summary: 'Open an account for a person of the company (federation staff, the company admins)' })
   addPerson(@Param('id') companyId: string, @Body() person: NewPerson, @CurrentPrincipal() principal: Principal): Promise<PersonView> {

@@ -34,4 +34,14 @@ export class CompaniesHandlers {
   deactivate(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<CompanyView> {
     return this.companies.deactivate(companyId, requirePrincipal(caller));
   }
+
+  @RpcHandler(MEMBERS_RPC.suspendCompany)
+  suspend(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<CompanyView> {
+    return this.companies.suspend(companyId, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.reactivateCompany)
+  reactivate(@Payload() { companyId }: CompanyRef, @Caller() caller: RequestContext): Promise<CompanyView> {
+    return this.companies.reactivate(companyId, requirePrincipal(caller));
+  }
 }

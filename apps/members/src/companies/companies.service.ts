@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CompanyQuery, CompanyView, DomainError, ERRORS, EventDefinition, MEMBERS_EVENTS, Page, Principal, RegisterCompany,
+  CompanyQuery, CompanyView, DomainError, ERRORS, EventDefinition, MEMBERS_EVENTS, MembershipStatus, Page, Principal, RegisterCompany,
   UpdateCompany, CompanySnapshot, assertActsForCompany, assertFederationAdmin, pageOf,
 } from '@grappes/contracts';
 import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
@@ -74,10 +74,27 @@ export class CompaniesService {
     return this.change(current, { status: 'left' }, MEMBERS_EVENTS.companyDeactivated, principal);
   }
 
+  /** Membership on hold: the company stays in the directory but may not join clusters. */
+  async suspend(companyId: string, principal: Principal): Promise<CompanyView> {
+    return this.moveStatus(companyId, 'active', 'suspended', principal);
+  }
+
+  async reactivate(companyId: string, principal: Principal): Promise<CompanyView> {
+    return this.moveStatus(companyId, 'suspended', 'active', principal);
+  }
+
   async find(companyId: string): Promise<CompanyDocument> {
     const company = await this.companies.findById(companyId).lean<CompanyDocument>();
     if (!company) throw new DomainError(ERRORS.COMPANY_NOT_FOUND, `No company ${companyId}`);
     return company;
+  }
+
+  private async moveStatus(companyId: string, from: MembershipStatus, to: MembershipStatus, principal: Principal): Promise<CompanyView> {
+    assertFederationAdmin(principal);
+    const current = await this.find(companyId);
+    if (current.status === to) return toCompanyView(current, principal);
+    if (current.status !== from) throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, `${current.name} is ${current.status}, not ${from}`);
+    return this.change(current, { status: to }, MEMBERS_EVENTS.companyUpdated, principal);
   }
 
   /** Applies a change with its event in one write, refused if someone else changed the company meanwhile. */

@@ -144,6 +144,8 @@ export const MEMBERS_RPC = {
   verifyCredentials: defineRpc<Credentials, Principal>('members', 'verify-credentials', Credentials),
   updateCompany: defineRpc<UpdateCompanyRequest, CompanyView>('members', 'update-company', UpdateCompanyRequest),
   deactivateCompany: defineRpc<CompanyRef, CompanyView>('members', 'deactivate-company', CompanyRef),
+  suspendCompany: defineRpc<CompanyRef, CompanyView>('members', 'suspend-company', CompanyRef),
+  reactivateCompany: defineRpc<CompanyRef, CompanyView>('members', 'reactivate-company', CompanyRef),
   listCompanies: defineRpc<CompanyQuery, Page<CompanyView>>('members', 'list-companies', CompanyQuery),
   addPerson: defineRpc<AddPersonRequest, PersonView>('members', 'add-person', AddPersonRequest),
   listPeople: defineRpc<CompanyRef, PersonView[]>('members', 'list-people', CompanyRef),

@@ -2,7 +2,7 @@ import { ServiceConfig } from './service-config';
 import { checkConfig } from './load-config';
 
 class TestConfig extends ServiceConfig {
-  override PORT: number = 3999;
+  override PORT = 3999;
 }
 
 describe('configuration', () => {

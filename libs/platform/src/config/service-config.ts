@@ -26,7 +26,7 @@ export class AppConfig {
   @Type(() => Number)
   @IsInt()
   @Min(100)
-  RPC_TIMEOUT_MS: number = 5_000;
+  RPC_TIMEOUT_MS = 5_000;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -46,10 +46,10 @@ export class ServiceConfig extends AppConfig {
   @Type(() => Number)
   @IsInt()
   @Min(10)
-  OUTBOX_SWEEP_MS: number = 1_000;
+  OUTBOX_SWEEP_MS = 1_000;
 
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  EVENT_MAX_ATTEMPTS: number = 5;
+  EVENT_MAX_ATTEMPTS = 5;
 }
