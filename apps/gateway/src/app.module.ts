@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -11,14 +11,13 @@ import { ClustersController } from './clusters/clusters.controller';
 import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
 import { GatewayHealthController } from './health/gateway-health.controller';
-import { CorrelationMiddleware } from './http/correlation.middleware';
 import { ErrorFilter } from './http/error.filter';
 import { httpValidationPipe } from './http/validation.pipe';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatsController } from './stats/stats.controller';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
@@ -41,9 +40,5 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
   }
 }

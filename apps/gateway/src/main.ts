@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@grappes/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { correlation } from './http/correlation.middleware';
 import { GatewayConfig, withJwtSecret } from './gateway.config';
 import { serveOpenApi } from './openapi';
 
@@ -10,7 +12,9 @@ const API_PREFIX = 'api/v1';
 
 async function bootstrap(): Promise<void> {
   const config = withJwtSecret(loadConfig(GatewayConfig));
-  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true });
+  app.use(correlation);
+  app.disable('x-powered-by');
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);

@@ -15,3 +15,4 @@ export * from './events/jetstream-context';
 export * from './events/jetstream.server';
 export * from './events/on-event.decorator';
 export * from './events/idempotency';
+export * from './events/dead-letters';

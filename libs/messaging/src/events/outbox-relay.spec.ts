@@ -76,7 +76,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(relays.splice(0).map((relay) => relay.onApplicationShutdown()));
+  await Promise.all(relays.splice(0).map((relay) => relay.beforeApplicationShutdown()));
   await jsm.streams.delete(stream);
   await Clusters.deleteMany({});
 });

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEnvelope, natsSubjectOf } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { JetStreamClient, headers as natsHeaders } from 'nats';
@@ -19,13 +19,14 @@ export interface OutboxRelayOptions {
  * publish. Several instances may relay at once: `Nats-Msg-Id` = event id makes
  * JetStream drop the duplicate.
  */
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly wake = () => void this.drain();
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private models: Model<Aggregate>[] = [];
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -42,7 +43,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.wake();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database and NATS connections close: the pass in hand finishes first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     outboxWrites.off('write', this.wake);
     clearInterval(this.timer);
     await this.running;
@@ -50,6 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Publishes everything pending; concurrent calls fold into one more pass. */
   drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -71,7 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         // Left pending: the next wake or sweep tries again.
         this.logger.warn(`Outbox relay pass failed: ${(error as Error).message}`);
       }
-    } while (this.again);
+    } while (this.again && !this.stopped);
   }
 
   private async relay(model: Model<Aggregate>): Promise<void> {
