@@ -155,5 +155,7 @@ function isPermanent(error: unknown): boolean {
 
 function describe(error: unknown): string {
   if (isErrorBody(error)) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown })?.message;
+  return typeof message === 'string' ? message : String(error);
 }
