@@ -1,10 +1,5 @@
 module.exports = {
   displayName: 'contracts',
   preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['@swc/jest', require('../../jest.swc.cjs')],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/libs/contracts',
 };

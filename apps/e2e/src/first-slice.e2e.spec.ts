@@ -1,4 +1,5 @@
-import { ApiClient, eventually } from './support/client';
+import { waitFor } from '@grappes/testing';
+import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
 
 const BOITIERS = {
@@ -36,10 +37,10 @@ describe('the first slice, through the gateway to every service', () => {
     expect(join.status).toBe(201);
     expect(join.body).toEqual({ status: 'joined' });
 
-    const notification = await eventually(async () => {
+    const notification = await waitFor(async () => {
       const inbox = await admin.get('/notifications');
       return inbox.body.items.find((n: { type: string; data: { clusterId: string } }) => n.type === 'company-joined-cluster' && n.data.clusterId === cluster.body.id);
-    });
+    }, 'the company-joined-cluster notification in the admin inbox');
     expect(notification.data).toMatchObject({ companyId: company.body.id, companyName: BOITIERS.name, clusterName: 'Grappe Boîtiers', role: 'member' });
 
     const detail = await admin.get(`/clusters/${cluster.body.id}`);

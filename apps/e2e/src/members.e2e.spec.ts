@@ -1,7 +1,7 @@
 import { connect, NatsConnection, StringCodec } from 'nats';
-import { ApiClient, eventually } from './support/client';
+import { requireServer, waitFor } from '@grappes/testing';
+import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
-import { requiredServers } from './support/servers';
 
 const BRAND = {
   name: 'Montres du Saugeais', siren: '732829320', category: 'watches-and-accessories', capabilities: ['assembly', 'after-sales'],
@@ -154,11 +154,11 @@ describe('members: companies, people, directory, figures and suggestions through
     const dials = (await admin.post('/clusters', { name: 'Grappe Cadrans', theme: 'dials', admission: 'open' })).body;
     await admin.post('/clusters', { name: 'Grappe Logistique', theme: 'logistics', admission: 'open' });
     await caseMakerAdmin.post(`/clusters/${dials.id}/members`, { companyId: caseMaker.id });
-    const suggestions = await eventually(async () => {
+    const suggestions = await waitFor(async () => {
       const reply = await caseMakerAdmin.get(`/companies/${caseMaker.id}/suggestions`);
       const ids = reply.body.clusters.map((c: { clusterId: string }) => c.clusterId);
       return ids.length === 1 ? reply.body : undefined;
-    });
+    }, 'suggestions that know of the joined cluster');
     expect(suggestions.clusters).toEqual([expect.objectContaining({ clusterId: cases.id, reason: expect.stringContaining('Boîtiers') })]);
     expect(suggestions.partners).toEqual([expect.objectContaining({ companyId: brand.id, reason: expect.stringContaining('Marque horlogère') })]);
   });
@@ -169,23 +169,23 @@ describe('members: companies, people, directory, figures and suggestions through
     const suspended = await admin.post(`/companies/${brand.id}/suspend`);
     expect([suspended.status, suspended.body.status]).toEqual([200, 'suspended']);
     // The clusters service learns of the suspension by event: until then a join may pass, so each try uses a new cluster.
-    const refused = await eventually(async () => {
+    const refused = await waitFor(async () => {
       const probe = (await admin.post('/clusters', { name: 'Grappe sonde', theme: 'logistics', admission: 'open' })).body;
       const join = await brandAdmin.post(`/clusters/${probe.id}/members`, { companyId: brand.id });
       return join.status === 422 ? join : undefined;
-    });
+    }, 'joins refused while suspended');
     expect(refused.body.code).toBe('CLUSTER.COMPANY_NOT_ACTIVE');
     expect((await admin.post(`/companies/${brand.id}/reactivate`)).body.status).toBe('active');
-    const join = await eventually(async () => {
+    const join = await waitFor(async () => {
       const reply = await brandAdmin.post(`/clusters/${cluster.id}/members`, { companyId: brand.id });
       return reply.status === 201 ? reply : undefined;
-    });
+    }, 'a join accepted again after reactivation');
     expect(join.body).toEqual({ status: 'joined' });
   });
 
   describe('deactivation', () => {
     let nats: NatsConnection;
-    beforeAll(async () => (nats = await connect({ servers: requiredServers().natsUrl })));
+    beforeAll(async () => (nats = await connect({ servers: requireServer('NATS_URL') })));
     afterAll(() => nats.close());
 
     it('emits company-deactivated and takes the company out of the directory and of its clusters', async () => {
@@ -196,10 +196,10 @@ describe('members: companies, people, directory, figures and suggestions through
       const reply = await admin.post(`/companies/${company.id}/deactivate`);
       expect([reply.status, reply.body.status]).toEqual([200, 'left']);
 
-      const event = await eventually(() => lastEventAbout(nats, 'events.members.company-deactivated', `companies/${company.id}`));
+      const event = await waitFor(() => lastEventAbout(nats, 'events.members.company-deactivated', `companies/${company.id}`), 'the company-deactivated event on JetStream');
       expect(event).toMatchObject({ type: 'grappes.members.company-deactivated.v1', data: { companyId: company.id, status: 'left', name: 'Partante SA' } });
       expect((await admin.get('/companies?q=partante')).body.total).toBe(0);
-      await eventually(async () => ((await admin.get(`/clusters/${cluster.id}`)).body.memberCount === 0 ? true : undefined));
+      await waitFor(async () => ((await admin.get(`/clusters/${cluster.id}`)).body.memberCount === 0 ? true : undefined), 'the company gone from its cluster');
       const join = await admin.post(`/clusters/${cluster.id}/members`, { companyId: company.id });
       expect([join.status, join.body.code]).toEqual([422, 'CLUSTER.COMPANY_NOT_ACTIVE']);
     });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiClient, eventually } from './support/client';
+import { waitFor } from '@grappes/testing';
+import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -62,12 +63,12 @@ describe('the kick-off demo data', () => {
     const companyAdmin = await new ApiClient(platform.baseUrl).login(brandAdmin.email, kickoff.demoPassword);
     const me = (await companyAdmin.get('/me')).body;
     const coordinated = kickoff.clusters.filter((c: { coordinatorSiren: string }) => c.coordinatorSiren === brand.siren).map((c: { theme: string }) => c.theme);
-    const suggestions = await eventually(async () => {
+    const suggestions = await waitFor(async () => {
       const reply = await companyAdmin.get(`/companies/${me.companyId}/suggestions`);
       const themes = reply.body.clusters.map((c: { theme: string }) => c.theme);
       // The members service learns of memberships by event: wait until the joined clusters are no longer offered.
       return themes.some((t: string) => brand.joins.includes(t) || coordinated.includes(t)) ? undefined : reply.body;
-    });
+    }, 'suggestions that know of the seeded memberships');
     const expected = brand.capabilities.filter((t: string) => !brand.joins.includes(t) && !coordinated.includes(t));
     expect(suggestions.clusters.map((c: { theme: string }) => c.theme).sort()).toEqual(expected.sort());
     expect(suggestions.partners.length).toBeGreaterThan(0);

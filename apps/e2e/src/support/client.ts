@@ -38,14 +38,3 @@ export class ApiClient {
     return this.as(reply.body.accessToken);
   }
 }
-
-/** Polls until `probe` returns a value, for effects that travel by event. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('The expected effect did not happen in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

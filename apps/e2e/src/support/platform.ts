@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { requiredServers } from './servers';
+import { requireServer } from '@grappes/testing';
 
 const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
 const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
@@ -40,7 +40,8 @@ export class Platform {
   baseUrl = '';
 
   async start(): Promise<void> {
-    const { natsUrl, mongodbUri } = requiredServers();
+    const natsUrl = requireServer('NATS_URL');
+    const mongodbUri = requireServer('MONGODB_URI');
     const common = {
       NODE_ENV: 'test', NATS_URL: natsUrl, MONGODB_URI: mongodbUri, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
       ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST_LOG2: '10', OUTBOX_SWEEP_MS: '500',
@@ -57,7 +58,7 @@ export class Platform {
   async stop(): Promise<void> {
     this.apps.forEach((app) => app.kill('SIGTERM'));
     await Promise.all(this.apps.map(exited));
-    const client = await MongoClient.connect(requiredServers().mongodbUri);
+    const client = await MongoClient.connect(requireServer('MONGODB_URI'));
     await Promise.all(SERVICES.map((s) => client.db(this.database(s)).dropDatabase()));
     await client.close();
   }

@@ -13,7 +13,7 @@ import { JetStreamClient, JetStreamManager, NatsConnection, StorageType, connect
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
 import { RpcErrorFilter } from '../rpc/rpc-error.filter';
 import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
-import { requireServer, sleep, uniqueName, waitFor } from '../testing-support.spec-helper';
+import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { DeadLetter, listDeadLetters, replayDeadLetters } from './dead-letters';
 import { createEvent } from './event-factory';
 import { JetStreamServer } from './jetstream.server';

@@ -1,7 +1,7 @@
 // applyOnce against a real MongoDB-wire server, in a database of its own dropped at the end.
 import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
 import mongoose, { Connection } from 'mongoose';
-import { requireServer, uniqueName } from '../testing-support.spec-helper';
+import { requireServer, uniqueName } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { applyOnce } from './idempotency';
 

@@ -8,7 +8,7 @@ import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
 import { RpcErrorFilter } from '../rpc/rpc-error.filter';
 import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
-import { requireServer, sleep, uniqueName, waitFor } from '../testing-support.spec-helper';
+import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { JetStreamContext } from './jetstream-context';
 import { JetStreamServer, JetStreamServerOptions } from './jetstream.server';

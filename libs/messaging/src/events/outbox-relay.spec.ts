@@ -3,7 +3,7 @@
 import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope } from '@grappes/contracts';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JetStreamManager, NatsConnection, connect } from 'nats';
-import { requireServer, uniqueName, waitFor } from '../testing-support.spec-helper';
+import { requireServer, uniqueName, waitFor } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { Aggregate, outboxPlugin, withEvents } from './outbox';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';

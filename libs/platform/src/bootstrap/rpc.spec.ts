@@ -10,7 +10,7 @@ import {
   Caller, RequestContext, RpcClient, RpcContextInterceptor, RpcErrorFilter, RpcHandler, currentCorrelationId, rpcValidationPipe, runInContext,
 } from '@grappes/messaging';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { requireServer, uniqueName } from '../testing-support.spec-helper';
+import { requireServer, uniqueName } from '@grappes/testing';
 import { DrainingNatsServer } from './draining-nats.server';
 
 const NATS_URL = requireServer('NATS_URL');

@@ -16,7 +16,7 @@
  * connection applying concurrent updates in order (tested below).
  */
 import mongoose from 'mongoose';
-import { requireServer, uniqueName } from '../testing-support.spec-helper';
+import { requireServer, uniqueName } from '@grappes/testing';
 
 type Client = InstanceType<typeof mongoose.mongo.MongoClient>;
 type Db = ReturnType<Client['db']>;

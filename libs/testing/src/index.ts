@@ -1,4 +1,7 @@
-// Shared by the integration tests of this library (not a suite: jest only runs *.spec.ts).
+/**
+ * What integration tests share: the real servers `npm test` started, names
+ * no other test uses, and waiting for effects that travel by event.
+ */
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -24,7 +27,7 @@ export function uniqueName(prefix: string): string {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `probe` returns something truthy (exceptions count as "not yet"), and returns it. */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 5_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
