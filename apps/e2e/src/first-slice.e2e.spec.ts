@@ -96,6 +96,15 @@ describe('the first slice, through the gateway to every service', () => {
     expect([unknown.body.code, unknown.body.message]).toEqual([wrong.body.code, wrong.body.message]);
   });
 
+  it('refuses an e-mail with 429 and Retry-After after ten failed logins within a minute', async () => {
+    const tries = { email: 'someone@locked.example', password: 'wrong-password' };
+    for (let i = 0; i < 10; i++) expect((await anonymous.post('/auth/login', tries)).status).toBe(401);
+    const refused = await anonymous.post('/auth/login', tries);
+    expect([refused.status, refused.body.code]).toEqual([429, 'AUTH.TOO_MANY_ATTEMPTS']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await anonymous.post('/auth/login', ADMIN)).status).toBe(200);
+  });
+
   it('answers 404 for an unknown company or cluster', async () => {
     const company = await admin.get('/companies/00000000-0000-0000-0000-000000000000');
     expect(company.status).toBe(404);

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { currentContext } from '@grappes/messaging';
 import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,8 @@ export function acceptedCorrelationId(value: unknown): string | undefined {
 /** JSON logs; every line carries the correlation id of the work it belongs to. Secrets are redacted. */
 export function jsonLogger(service: string, config: AppConfig) {
   return LoggerModule.forRoot({
+    // Named wildcard: the default `*` is a legacy pattern in Express 5's router.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { service },
