@@ -9,6 +9,7 @@
 // Ports: each app has its own default (gateway 3000, members 3001, clusters
 // 3002, workshops 3003, notifications 3004); GATEWAY_PORT, MEMBERS_PORT,
 // CLUSTERS_PORT, WORKSHOPS_PORT and NOTIFICATIONS_PORT move one app only.
+// The gateway also serves its metrics on METRICS_PORT (default 9300).
 // Logs: warnings, errors and the start-up lines; everything with GRAPPES_VERBOSE=1.
 //
 // Plain Node 20, no dependencies.
@@ -30,6 +31,8 @@ const APPS = [
   { name: 'notifications', port: 3004, portVar: 'NOTIFICATIONS_PORT' },
   { name: 'gateway', port: 3000, portVar: 'GATEWAY_PORT' },
 ];
+/** The gateway's internal metrics port: the gateway reads METRICS_PORT itself. */
+const GATEWAY_METRICS = { name: 'gateway metrics', port: 9300, portVar: 'METRICS_PORT' };
 const API_PREFIX = '/api/v1';
 const DEV_ADMIN = { email: 'admin@grappes.test', password: 'grappes-admin' };
 
@@ -116,7 +119,8 @@ function canListen(port, host) {
 
 /** Fails early and clearly instead of leaving an app to die on EADDRINUSE. */
 async function checkPortsFree(host) {
-  for (const app of APPS) {
+  GATEWAY_METRICS.listenPort = portOf(GATEWAY_METRICS);
+  for (const app of [...APPS, GATEWAY_METRICS]) {
     if (await canListen(app.listenPort, host)) continue;
     throw new StartError(
       `port ${app.listenPort} (${app.name}) is already in use on ${host}: is Grappes already running? ` +

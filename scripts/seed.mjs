@@ -170,6 +170,24 @@ function checkClusters(clusters, companies) {
   ];
 }
 
+function checkWorkshops(workshops, clusters) {
+  const themes = new Set(clusters.map((cluster) => cluster.theme));
+  return [
+    ...workshops.flatMap((w, i) => {
+      const where = `workshops[${i}] "${w.title}"`;
+      return [
+        ...(themes.has(w.theme) ? [] : [`${where}: no cluster of theme ${w.theme}`]),
+        ...(Number.isInteger(w.inWeeks) && w.inWeeks >= 1 ? [] : [`${where}: inWeeks must be a whole number of weeks ahead`]),
+        ...(/^([01]\d|2[0-3]):[0-5]\d$/.test(w.startTime) ? [] : [`${where}: startTime must be HH:MM`]),
+        ...(w.hours > 0 && w.hours <= 12 ? [] : [`${where}: hours must be between 0 and 12`]),
+        ...(Number.isInteger(w.capacity) && w.capacity >= 1 ? [] : [`${where}: capacity must be at least 1`]),
+        ...(/fictif de démonstration/.test(w.description ?? '') ? [] : [`${where}: the description must say it is fictional`]),
+      ];
+    }),
+    ...duplicates(workshops.map((w) => w.title)).map((title) => `workshop title ${JSON.stringify(title)} is used twice`),
+  ];
+}
+
 /** Validates the kick-off data; throws one error listing every problem found. */
 export function checkKickoff(data) {
   const companies = data?.companies ?? [];
@@ -183,6 +201,7 @@ export function checkKickoff(data) {
     }),
     ...checkUniqueness(companies),
     ...checkClusters(clusters, companies),
+    ...checkWorkshops(data?.workshops ?? [], clusters),
   ];
   if (problems.length) throw new Error(`kickoff data is not valid:\n  - ${problems.join('\n  - ')}`);
   return data;
@@ -413,6 +432,43 @@ async function seedMemberships(api, companies, companyIds, clusterIds) {
   return counts;
 }
 
+/**
+ * `inWeeks` weeks from today at `startTime`, Paris time, written with its
+ * offset: the workshops stay ahead whenever the data is loaded.
+ */
+export function parisTime(inWeeks, startTime, hoursLater = 0, today = new Date()) {
+  const day = new Date(today.getTime() + inWeeks * 7 * 86_400_000);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(day);
+  const [hours, minutes] = startTime.split(':').map(Number);
+  const wallClock = new Date(`${date}T00:00:00Z`);
+  wallClock.setUTCHours(hours + hoursLater, minutes);
+  const offsetName = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(wallClock)
+    .find((part) => part.type === 'timeZoneName').value; // "GMT+01:00" or "GMT+02:00"
+  return `${wallClock.toISOString().slice(0, 16)}:00${offsetName.slice(3) || '+00:00'}`;
+}
+
+/** Scheduled by federation staff in the cluster of their theme; a title that exists in that cluster is kept. */
+async function seedWorkshops(api, workshops, clusterIds) {
+  const counts = counter();
+  for (const w of workshops) {
+    const clusterId = clusterIds.get(w.theme);
+    const existing = await api.listAll(`/workshops?clusterId=${encodeURIComponent(clusterId)}`);
+    if (existing.some((item) => item.title === w.title)) {
+      counts.existing += 1;
+      continue;
+    }
+    const { title, theme, location, capacity, description } = w;
+    const body = {
+      title, theme, clusterId, location, capacity, description,
+      startsAt: parisTime(w.inWeeks, w.startTime), endsAt: parisTime(w.inWeeks, w.startTime, w.hours),
+    };
+    await api.send('POST', '/workshops', body);
+    counts.created += 1;
+  }
+  return counts;
+}
+
 const countsLine = (label, counts) => `${label}: ${Object.entries(counts).map(([key, n]) => `${n} ${key}`).join(', ')}`;
 
 /**
@@ -439,8 +495,10 @@ export async function seed({
   log(countsLine('people', people));
   const memberships = await seedMemberships(api, data.companies, companies.ids, clusters.idsByTheme);
   log(countsLine('memberships', memberships));
+  const workshops = await seedWorkshops(api, data.workshops ?? [], clusters.idsByTheme);
+  log(countsLine('workshops', workshops));
 
-  return { companies: companies.counts, clusters: clusters.counts, people, memberships };
+  return { companies: companies.counts, clusters: clusters.counts, people, memberships, workshops };
 }
 
 // ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ describe('the kick-off demo data', () => {
 
   afterAll(() => platform.stop());
 
-  it('loads thirty companies, the ten clusters, people and memberships, and the figures add up', async () => {
+  it('loads thirty companies, the ten clusters, people, memberships and workshops, and the figures add up', async () => {
     const first = await runSeed(platform.baseUrl);
     expect(first.code).toBe(0);
     expect(first.output).toContain(`companies: ${kickoff.companies.length} created, 0 existing`);
@@ -42,6 +42,7 @@ describe('the kick-off demo data', () => {
     const stats = await admin.get('/stats');
     expect(stats.body).toMatchObject({ companies: kickoff.companies.length, headcount: sum('headcount'), annualRevenueEur: sum('annualRevenueEur') });
     expect(stats.body.clusters).toHaveLength(10);
+    expect(stats.body.upcomingWorkshops.total).toBe(kickoff.workshops.length);
     expect(stats.body.annualRevenueEur).toBeGreaterThan(100_000_000);
     expect(stats.body.annualRevenueEur).toBeLessThan(160_000_000);
   });
@@ -53,6 +54,7 @@ describe('the kick-off demo data', () => {
     expect(second.output).toMatch(/companies: 0 created, \d+ existing/);
     expect(second.output).toMatch(/people: 0 created, \d+ existing/);
     expect(second.output).toMatch(/memberships: 0 created, \d+ existing/);
+    expect(second.output).toMatch(/workshops: 0 created, \d+ existing/);
     expect((await admin.get('/stats')).body).toEqual(before.body);
   });
 

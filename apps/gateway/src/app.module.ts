@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { APP_CONFIG, NATS_CONNECTION, NatsDrain, jsonLogger, natsConnectionProvider, rpcClientProvider } from '@grappes/platform';
+import {
+  APP_CONFIG, AppMetrics, MetricsServer, NATS_CONNECTION, NatsDrain, jsonLogger, natsConnectionProvider, rpcClientProvider,
+} from '@grappes/platform';
 import { NatsConnection } from 'nats';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -15,6 +17,7 @@ import { ErrorFilter } from './http/error.filter';
 import { httpValidationPipe } from './http/validation.pipe';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatsController } from './stats/stats.controller';
+import { WorkshopsController } from './workshops/workshops.controller';
 
 @Module({})
 export class AppModule {
@@ -26,13 +29,15 @@ export class AppModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, StatsController, GatewayHealthController],
+      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },
         natsConnectionProvider('gateway'),
         rpcClientProvider,
         { provide: NatsDrain, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new NatsDrain(nc) },
+        { provide: AppMetrics, useFactory: () => new AppMetrics('gateway') },
+        { provide: MetricsServer, inject: [AppMetrics], useFactory: (m: AppMetrics) => new MetricsServer(m, config.METRICS_PORT, config.HOST) },
         LoginAttempts,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

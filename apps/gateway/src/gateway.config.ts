@@ -9,6 +9,10 @@ export class GatewayConfig extends AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(65535)
   override PORT = 3000;
 
+  /** Prometheus metrics (`GET /metrics`), on HOST but apart from the public API: keep it internal. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT = 9300;
+
   /** Signs access tokens. In development a random one is drawn at each start (tokens end with the process). */
   @ValidateIf(inProduction)
   @IsString()

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig } from '@grappes/platform';
+import { AppMetrics, httpMetrics, loadConfig } from '@grappes/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { correlation } from './http/correlation.middleware';
@@ -14,13 +14,16 @@ async function bootstrap(): Promise<void> {
   const config = withJwtSecret(loadConfig(GatewayConfig));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bufferLogs: true });
   app.use(correlation);
+  // Before the routes: every request is counted by route pattern, whatever answers it (404s and guards included).
+  app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   serveOpenApi(app, API_PREFIX);
   await app.listen(config.PORT, config.HOST);
-  app.get(Logger).log(`gateway ready: http://${config.HOST}:${config.PORT}/${API_PREFIX} (docs at /${API_PREFIX}/docs)`);
+  const metricsUrl = `http://${config.HOST}:${config.METRICS_PORT}/metrics`;
+  app.get(Logger).log(`gateway ready: http://${config.HOST}:${config.PORT}/${API_PREFIX} (docs at /${API_PREFIX}/docs, metrics at ${metricsUrl})`);
 }
 
 void bootstrap();

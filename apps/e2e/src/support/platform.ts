@@ -38,6 +38,10 @@ export class Platform {
   readonly runId = randomUUID().slice(0, 8);
   private readonly apps: (ChildProcess & { output: () => string })[] = [];
   baseUrl = '';
+  /** Each app's HTTP port (the API on the gateway, health and metrics on the services). */
+  readonly ports: Record<string, number> = {};
+  /** The gateway's internal metrics port. */
+  metricsPort = 0;
 
   async start(): Promise<void> {
     const natsUrl = requireServer('NATS_URL');
@@ -47,11 +51,13 @@ export class Platform {
       ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST_LOG2: '10', OUTBOX_SWEEP_MS: '500',
     };
     for (const service of SERVICES) {
-      this.apps.push(runApp(service, { ...common, PORT: String(await freePort()), MONGODB_DB: this.database(service) }));
+      this.ports[service] = await freePort();
+      this.apps.push(runApp(service, { ...common, PORT: String(this.ports[service]), MONGODB_DB: this.database(service) }));
     }
-    const gatewayPort = await freePort();
-    this.apps.push(runApp('gateway', { ...common, PORT: String(gatewayPort) }));
-    this.baseUrl = `http://127.0.0.1:${gatewayPort}/api/v1`;
+    this.ports['gateway'] = await freePort();
+    this.metricsPort = await freePort();
+    this.apps.push(runApp('gateway', { ...common, PORT: String(this.ports['gateway']), METRICS_PORT: String(this.metricsPort) }));
+    this.baseUrl = `http://127.0.0.1:${this.ports['gateway']}/api/v1`;
     await this.untilReady();
   }
 

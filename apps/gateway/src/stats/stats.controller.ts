@@ -1,10 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CLUSTERS_RPC, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures } from '@grappes/contracts';
+import {
+  CLUSTERS_RPC, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures, WORKSHOPS_RPC, WorkshopView,
+} from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 
 type ClusterSize = Pick<ClusterView, 'id' | 'name' | 'theme' | 'memberCount'>;
+type UpcomingWorkshop = Pick<WorkshopView, 'id' | 'title' | 'theme' | 'clusterId' | 'startsAt' | 'seats'>;
+
+/** How many of the next workshops the figures list. */
+const UPCOMING_LIMIT = 20;
 
 @ApiTags('stats')
 @ApiBearerAuth()
@@ -13,10 +19,17 @@ export class StatsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes' })
-  async stats(@CurrentPrincipal() principal: Principal): Promise<SectorFigures & { clusters: ClusterSize[] }> {
-    const [figures, clusters] = await Promise.all([this.rpc.send(MEMBERS_RPC.sectorFigures, {}, { principal }), this.clusterSizes(principal)]);
-    return { ...figures, clusters };
+  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops' })
+  async stats(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SectorFigures & { clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] } }> {
+    const [figures, clusters, upcoming] = await Promise.all([
+      this.rpc.send(MEMBERS_RPC.sectorFigures, {}, { principal }),
+      this.clusterSizes(principal),
+      this.rpc.send(WORKSHOPS_RPC.listWorkshops, { from: new Date(), limit: UPCOMING_LIMIT }, { principal }),
+    ]);
+    const next = upcoming.items.map(({ id, title, theme, clusterId, startsAt, seats }) => ({ id, title, theme, clusterId, startsAt, seats }));
+    return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next } };
   }
 
   private async clusterSizes(principal: Principal): Promise<ClusterSize[]> {

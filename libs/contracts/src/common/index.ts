@@ -1,3 +1,4 @@
 export * from './principal';
 export * from './page';
 export * from './french-identifiers';
+export * from './time-rules';

@@ -2,9 +2,14 @@ import { CLUSTERS_EVENTS } from './clusters.events';
 import type { EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { MEMBERS_EVENTS } from './members.events';
+import { WORKSHOPS_EVENTS } from './workshops.events';
 
 /** Every event the platform knows, so a consumer can validate what it receives. */
-export const EVENT_CATALOGUE: EventDefinition[] = [...Object.values(MEMBERS_EVENTS), ...Object.values(CLUSTERS_EVENTS)];
+export const EVENT_CATALOGUE: EventDefinition[] = [
+  ...Object.values(MEMBERS_EVENTS),
+  ...Object.values(CLUSTERS_EVENTS),
+  ...Object.values(WORKSHOPS_EVENTS),
+];
 
 const byType = new Map(EVENT_CATALOGUE.map((def) => [def.type, def]));
 

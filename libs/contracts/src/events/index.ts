@@ -3,3 +3,4 @@ export * from './event-definition';
 export * from './members.events';
 export * from './clusters.events';
 export * from './catalogue';
+export * from './workshops.events';

@@ -2,3 +2,4 @@ export * from './rpc-definition';
 export * from './members.rpc';
 export * from './clusters.rpc';
 export * from './notifications.rpc';
+export * from './workshops.rpc';

@@ -3,8 +3,9 @@
 import { Controller, Inject, INestMicroservice } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { CLUSTERS_EVENTS, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
+import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
 import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
+import { EventOutcome, NO_METRICS } from '../metrics/messaging-metrics';
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
 import { RpcErrorFilter } from '../rpc/rpc-error.filter';
 import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
@@ -183,6 +184,35 @@ describe('JetStreamServer', () => {
     const dead = await waitFor(() => deadLetterOf(event), 'the dead letter');
     expect(dead.header.get('x-dead-letter-reason')).toBe('CLUSTER.NOT_FOUND: No cluster c-1');
     expect(calls).toBe(1);
+  });
+
+  it('reports the outcome of each delivery by subject: ok, retried, dead_lettered, ignored', async () => {
+    const outcomes: [string, EventOutcome][] = [];
+    const metrics = { ...NO_METRICS, eventHandled: (subject: string, outcome: EventOutcome) => void outcomes.push([subject, outcome]) };
+    await startConsumer(
+      (event, context) => {
+        if (event.data.companyId === 'co-refused') throw new DomainError(ERRORS.CLUSTER_NOT_FOUND, 'No cluster c-1');
+        if (context.attempt === 1) throw new Error('the database blinked');
+      },
+      { metrics },
+    );
+    const joined = natsSubjectOf(joinedEvent());
+    const created = createEvent(CLUSTERS_EVENTS.clusterCreated, { subject: 'clusters/c-2', version: 1 }, {
+      version: 1, clusterId: 'c-2', name: 'Grappe Cadrans', theme: 'dials', admission: 'open',
+    } as ClusterSnapshot);
+
+    await publish(joinedEvent());
+    await waitFor(() => outcomes.length === 2, 'a retry, then success');
+    await publish(joinedEvent({ companyId: 'co-refused' }));
+    await publish(created); // no handler for it in this service
+
+    await waitFor(() => outcomes.length === 4, 'the refusal and the ignored event');
+    expect(outcomes).toEqual([
+      [joined, 'retried'],
+      [joined, 'ok'],
+      [joined, 'dead_lettered'],
+      [natsSubjectOf(created), 'ignored'],
+    ]);
   });
 
   it('handles once an event published twice with the same Nats-Msg-Id', async () => {

@@ -8,6 +8,7 @@ import {
 import { lastValueFrom } from 'rxjs';
 import { runInContext } from '../context/request-context';
 import { validated } from '../context/validation';
+import { EventOutcome, MessagingMetrics, NO_METRICS } from '../metrics/messaging-metrics';
 import { JetStreamContext } from './jetstream-context';
 import { JETSTREAM_TRANSPORT } from './on-event.decorator';
 import { declareDeadLetterStream, declareEventStream, inNamespace, outOfNamespace } from './streams';
@@ -24,9 +25,11 @@ export interface JetStreamServerOptions {
   ackWaitMs?: number;
   /** Isolates streams and subjects on a shared server (tests); see `inNamespace`. */
   namespace?: string;
+  /** Told the outcome of each delivery. */
+  metrics?: MessagingMetrics;
 }
 
-const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '' };
+const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '', metrics: NO_METRICS };
 
 /**
  * Consumes JetStream events with one durable pull consumer per stream,
@@ -99,7 +102,10 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async handle(message: JsMsg): Promise<void> {
     const handler = this.getHandlerByPattern(outOfNamespace(message.subject, this.options.namespace));
-    if (!handler) return void message.ack(); // an event of this stream that this service ignores
+    if (!handler) {
+      message.ack(); // an event of this stream that this service ignores
+      return this.count(message, 'ignored');
+    }
     const context = new JetStreamContext([message]);
     if (context.attempt > this.options.maxAttempts) {
       // Earlier deliveries never answered: the handler crashed or hung every time.
@@ -111,6 +117,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         await lastValueFrom(this.transformToObservable(await handler(envelope, context)), { defaultValue: undefined });
       });
       await message.ackAck();
+      this.count(message, 'ok');
     } catch (error) {
       await this.onFailure(message, context.attempt, error);
     }
@@ -130,6 +137,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     const delays = this.options.retryDelaysMs;
     this.logger.warn(`Event ${message.subject} failed (attempt ${attempt}): ${reason}; retrying`);
     message.nak(delays[Math.min(attempt - 1, delays.length - 1)]);
+    this.count(message, 'retried');
   }
 
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {
@@ -145,7 +153,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       msgID: `${this.options.service}:${message.info.stream}:${message.seq}`,
     });
     message.term();
+    this.count(message, 'dead_lettered');
     this.logger.error(`Event ${message.subject} moved to the dead letters: ${reason}`);
+  }
+
+  private count(message: JsMsg, outcome: EventOutcome): void {
+    this.options.metrics.eventHandled(outOfNamespace(message.subject, this.options.namespace), outcome);
   }
 }
 

@@ -4,6 +4,7 @@ import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope } from '@grappes/contra
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JetStreamManager, NatsConnection, connect } from 'nats';
 import { requireServer, uniqueName, waitFor } from '@grappes/testing';
+import { NO_METRICS } from '../metrics/messaging-metrics';
 import { createEvent } from './event-factory';
 import { Aggregate, outboxPlugin, withEvents } from './outbox';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
@@ -150,5 +151,23 @@ describe('OutboxRelay', () => {
     await waitFor(async () => (await published()).length === 9, 'nine events', 2_000);
     expect((await published()).map((m) => m.event.aggregateversion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     await waitFor(async () => (await pendingCount()) === 0, 'the document to have no pending event');
+  });
+
+  it('reports each event it publishes, and after each pass how many are left', async () => {
+    const seen = { published: 0, pending: [] as number[] };
+    const metrics = { ...NO_METRICS, eventPublished: () => void seen.published++, eventsPending: (n: number) => void seen.pending.push(n) };
+    const events = [[clusterCreated('c-1', 1), clusterCreated('c-1', 2)], [clusterCreated('c-2', 1)]];
+    await Clusters.collection.insertMany(events.map((pendingEvents) => ({ name: 'Grappe', version: pendingEvents.length, pendingEvents })));
+
+    // No stream takes this namespace's subjects: every publish fails and the events stay.
+    const blocked = startRelay({ metrics, namespace: uniqueName('nostream') });
+    await blocked.drain();
+    await blocked.beforeApplicationShutdown();
+    expect(seen).toEqual({ published: 0, pending: [3] });
+
+    await startRelay({ metrics }).drain();
+    expect(seen.published).toBe(3);
+    expect(seen.pending.at(-1)).toBe(0);
+    expect(await published()).toHaveLength(3);
   });
 });

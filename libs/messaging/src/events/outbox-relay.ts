@@ -3,6 +3,7 @@ import { EventEnvelope, natsSubjectOf } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { JetStreamClient, headers as natsHeaders } from 'nats';
 import { HEADERS } from '../context/headers';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { Aggregate, HAS_PENDING_EVENTS, outboxWrites } from './outbox';
 import { inNamespace } from './streams';
 
@@ -11,7 +12,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Isolates streams and subjects on a shared server (tests); see `inNamespace`. */
   namespace?: string;
+  /** Told each event published and, after each pass, how many are left (one more query per aggregate). */
+  metrics?: MessagingMetrics;
 }
+
+/** The events waiting in an aggregate collection. */
+const COUNT_PENDING = [{ $match: HAS_PENDING_EVENTS }, { $unwind: '$pendingEvents' }, { $count: 'events' }];
 
 /**
  * Publishes the events waiting in aggregates to JetStream, then removes them.
@@ -76,6 +82,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.warn(`Outbox relay pass failed: ${(error as Error).message}`);
       }
     } while (this.again && !this.stopped);
+    await this.measurePending();
+  }
+
+  private async measurePending(): Promise<void> {
+    const metrics = this.options.metrics;
+    if (!metrics || this.stopped) return;
+    try {
+      let events = 0;
+      for (const model of this.models) {
+        const [counted] = await model.collection.aggregate<{ events: number }>(COUNT_PENDING).toArray();
+        events += counted?.events ?? 0;
+      }
+      metrics.eventsPending(events);
+    } catch (error) {
+      // The gauge keeps its last value; the next pass measures again.
+      this.logger.warn(`Outbox backlog not measured: ${(error as Error).message}`);
+    }
   }
 
   private async relay(model: Model<Aggregate>): Promise<void> {
@@ -89,6 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           await this.publish(event);
           // Removed by its exact value as read: FerretDB's `$pull` ignores a condition such as `{ id }`.
           await model.collection.updateOne({ _id: doc._id }, { $pullAll: { pendingEvents: [event] } } as object);
+          this.options.metrics?.eventPublished();
         }
       }
       if (docs.length < batchSize) return;

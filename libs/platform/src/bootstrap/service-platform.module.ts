@@ -9,6 +9,8 @@ import { HealthController } from '../health/health.controller';
 import { pingHandlers } from '../health/ping.handlers';
 import { READINESS_CHECKS, ReadinessCheck } from '../health/readiness';
 import { jsonLogger } from '../logging/logger.module';
+import { AppMetrics } from '../metrics/app-metrics';
+import { MetricsController } from '../metrics/metrics.controller';
 import { APP_CONFIG, NATS_CONNECTION, NatsDrain, natsConnectionProvider, natsReadiness, rpcClientProvider } from './nats.providers';
 
 export interface ServicePlatformOptions {
@@ -25,7 +27,7 @@ function mongoReadiness(connection: Connection): ReadinessCheck {
   };
 }
 
-/** Everything a service app needs besides its features: config, logs, database, NATS, outbox relay, health. */
+/** Everything a service app needs besides its features: config, logs, database, NATS, outbox relay, health, metrics. */
 @Module({})
 export class ServicePlatformModule {
   static forRoot({ service, config, aggregates }: ServicePlatformOptions): DynamicModule {
@@ -39,21 +41,23 @@ export class ServicePlatformModule {
           serverSelectionTimeoutMS: 5_000,
         }),
       ],
-      controllers: [HealthController, pingHandlers(service)],
+      controllers: [HealthController, MetricsController, pingHandlers(service)],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: AppMetrics, useFactory: () => new AppMetrics(service) },
         { provide: config.constructor, useValue: config },
         natsConnectionProvider(service),
         rpcClientProvider,
         { provide: NatsDrain, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new NatsDrain(nc) },
         {
           provide: OutboxRelay,
-          inject: [NATS_CONNECTION, getConnectionToken()],
-          useFactory: async (nc: NatsConnection, connection: Connection) => {
+          inject: [NATS_CONNECTION, getConnectionToken(), AppMetrics],
+          useFactory: async (nc: NatsConnection, connection: Connection, metrics: AppMetrics) => {
             // The producer declares its stream before anything publishes into it.
             await declareEventStream(await nc.jetstreamManager(), service);
             return new OutboxRelay(nc.jetstream(), () => aggregates.map((name) => connection.model<Aggregate>(name)), {
               sweepIntervalMs: config.OUTBOX_SWEEP_MS,
+              metrics: metrics.messaging,
             });
           },
         },
@@ -63,7 +67,7 @@ export class ServicePlatformModule {
           useFactory: (nc: NatsConnection, connection: Connection) => [natsReadiness(nc), mongoReadiness(connection)],
         },
       ],
-      exports: [APP_CONFIG, config.constructor, NATS_CONNECTION, RpcClient],
+      exports: [APP_CONFIG, config.constructor, NATS_CONNECTION, RpcClient, AppMetrics],
     };
   }
 }

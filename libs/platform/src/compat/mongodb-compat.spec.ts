@@ -306,6 +306,21 @@ describe(`MongoDB operations the code relies on (${MONGODB_URI.replace(/\/\/[^@]
     expect(counted).toEqual([{ confirmed: 2 }]);
   });
 
+  it('counts the elements of arrays of subdocuments with $match, $unwind and $count (the outbox backlog), none as no result', async () => {
+    const clusters = fresh('clusters');
+    const backlog = [{ $match: { 'pendingEvents.id': { $exists: true } } }, { $unwind: '$pendingEvents' }, { $count: 'events' }];
+    expect(await clusters.aggregate(backlog).toArray()).toEqual([]);
+
+    await clusters.insertMany([
+      { name: 'two', pendingEvents: [{ id: 'e-1' }, { id: 'e-2' }] },
+      { name: 'one', pendingEvents: [{ id: 'e-3' }] },
+      { name: 'sent', pendingEvents: [] },
+      { name: 'old' },
+    ]);
+
+    expect(await clusters.aggregate(backlog).toArray()).toEqual([{ events: 3 }]);
+  });
+
   it('adds to a set with $addToSet, without duplicates', async () => {
     const recipients = fresh('recipients');
     const { insertedId } = await recipients.insertOne({ clusterIds: ['c-1'] });

@@ -26,7 +26,8 @@ export function jsonLogger(service: string, config: AppConfig) {
       },
       genReqId: (req: IncomingMessage) => acceptedCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.secret'],
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').includes('/health/') },
+      // Probes and scrapes come every few seconds: they would drown the logs.
+      autoLogging: { ignore: (req: IncomingMessage) => /\/health\/|^\/metrics(\?|$)/.test(req.url ?? '') },
     },
   });
 }

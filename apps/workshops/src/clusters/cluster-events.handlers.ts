@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { InjectModel } from '@nestjs/mongoose';
+import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope } from '@grappes/contracts';
+import { OnEvent, applyIfNewer } from '@grappes/messaging';
+import { Model } from 'mongoose';
+import { KnownCluster } from './known-cluster.schema';
+
+@Controller()
+export class ClusterEventsHandlers {
+  constructor(@InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>) {}
+
+  @OnEvent(CLUSTERS_EVENTS.clusterCreated)
+  created(@Payload() { data }: EventEnvelope<ClusterSnapshot>): Promise<void> {
+    return this.record(data);
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.clusterUpdated)
+  updated(@Payload() { data }: EventEnvelope<ClusterSnapshot>): Promise<void> {
+    return this.record(data);
+  }
+
+  private record({ clusterId, name, coordinatorCompanyId, version }: ClusterSnapshot): Promise<void> {
+    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId });
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isFederationAdmin, pageOf,
+} from '@grappes/contracts';
+import { RpcClient, createEvent } from '@grappes/messaging';
+import { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { KnownCluster } from '../clusters/known-cluster.schema';
+import { Workshop, WorkshopDocument } from './workshop.schema';
+
+@Injectable()
+export class WorkshopsService {
+  constructor(
+    @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
+    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /** Federation staff schedule any workshop; a cluster's coordinator, the workshops of that cluster. */
+  async schedule(input: ScheduleWorkshop, principal: Principal): Promise<WorkshopView> {
+    const cluster = input.clusterId ? await this.clusterOf(input.clusterId, principal) : undefined;
+    const coordinates = !!cluster?.coordinatorCompanyId && cluster.coordinatorCompanyId === principal.companyId;
+    if (!isFederationAdmin(principal) && !coordinates) {
+      throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator schedule workshops");
+    }
+    const _id = randomUUID();
+    const event = createEvent(WORKSHOPS_EVENTS.workshopScheduled, { subject: `workshops/${_id}`, version: 1 }, {
+      workshopId: _id, title: input.title, theme: input.theme, clusterId: input.clusterId, clusterName: cluster?.name,
+      startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), location: input.location,
+      capacity: input.capacity, version: 1,
+    });
+    return toView(await this.workshops.create({ _id, ...input, version: 1, pendingEvents: [event] }));
+  }
+
+  /** A cluster opened a moment ago may not have reached us by event yet: then the clusters service is asked. */
+  private async clusterOf(clusterId: string, principal: Principal): Promise<Pick<KnownCluster, 'name' | 'coordinatorCompanyId'>> {
+    const known = await this.clusters.findById(clusterId).lean<KnownCluster>();
+    return known ?? (await this.rpc.send(CLUSTERS_RPC.getCluster, { clusterId }, { principal }));
+  }
+
+  async list(query: WorkshopQuery): Promise<Page<WorkshopView>> {
+    const { page, limit, skip } = pageOf(query);
+    const startsAt = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
+    const filter = {
+      ...(query.clusterId ? { clusterId: query.clusterId } : {}),
+      ...(query.theme ? { theme: query.theme } : {}),
+      ...(query.from || query.to ? { startsAt } : {}),
+    };
+    const [items, total] = await Promise.all([
+      this.workshops.find(filter).sort({ startsAt: 1, _id: 1 }).skip(skip).limit(limit).lean<WorkshopDocument[]>(),
+      this.workshops.countDocuments(filter),
+    ]);
+    return { items: items.map(toView), total, page, limit };
+  }
+
+  async get(workshopId: string): Promise<WorkshopView> {
+    const workshop = await this.workshops.findById(workshopId).lean<WorkshopDocument>();
+    if (!workshop) throw new DomainError(ERRORS.WORKSHOP_NOT_FOUND, `No workshop ${workshopId}`);
+    return toView(workshop);
+  }
+}
+
+function toView(w: WorkshopDocument): WorkshopView {
+  return {
+    id: w._id, title: w.title, theme: w.theme, clusterId: w.clusterId,
+    startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), location: w.location, capacity: w.capacity,
+    description: w.description, status: w.status,
+    seats: { capacity: w.capacity, confirmed: w.confirmed, waitlisted: w.waitlisted },
+  };
+}

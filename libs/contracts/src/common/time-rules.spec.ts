@@ -1,0 +1,28 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { ScheduleWorkshop } from '../rpc/workshops.rpc';
+
+const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
+const workshop = (startsAt: string, endsAt: string) =>
+  plainToInstance(ScheduleWorkshop, { title: 'Atelier cadrans', theme: 'dials', startsAt, endsAt, location: 'Morteau', capacity: 20 });
+const badFields = (w: ScheduleWorkshop) => validateSync(w).map((e) => e.property);
+
+describe('the time rules of scheduling', () => {
+  it('accepts a workshop ahead that ends after it starts', () => {
+    expect(badFields(workshop(inDays(7), inDays(7, 3)))).toEqual([]);
+  });
+
+  it('refuses an end before or at the start', () => {
+    expect(badFields(workshop(inDays(7, 3), inDays(7)))).toEqual(['endsAt']);
+    expect(badFields(workshop(inDays(7), inDays(7)))).toEqual(['endsAt']);
+  });
+
+  it('refuses a start in the past', () => {
+    expect(badFields(workshop(inDays(-1), inDays(-1, 2)))).toEqual(['startsAt']);
+  });
+
+  it('reads dates with their offset, as Europe/Paris writes them', () => {
+    const w = workshop('2099-03-04T09:30:00+01:00', '2099-03-04T12:30:00+01:00');
+    expect(w.startsAt.toISOString()).toBe('2099-03-04T08:30:00.000Z');
+  });
+});
