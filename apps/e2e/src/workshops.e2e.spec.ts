@@ -75,6 +75,13 @@ describe('workshops: scheduling and listing through the gateway', () => {
     expect((await outsider.get('/workshops?from=not-a-date')).status).toBe(400);
   });
 
+  it("tells the people of the cluster's companies of a new workshop, and everyone of a workshop open to all", async () => {
+    const titles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
+    await waitFor(async () => (await titles(coordinator)).includes('Nouvel atelier : Atelier cadrans : émail grand feu'), 'the coordinator told of its workshop');
+    await waitFor(async () => (await titles(outsider)).includes('Nouvel atelier : Atelier ouvert à tous'), 'everyone told of the open workshop');
+    expect(await titles(outsider)).not.toContain('Nouvel atelier : Atelier cadrans : émail grand feu');
+  });
+
   it('counts the upcoming workshops in the sector figures', async () => {
     const stats = await waitFor(async () => {
       const reply = await outsider.get('/stats');

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CLUSTERS_EVENTS, CompanyJoinedCluster, EventEnvelope, JoinRequested } from '@grappes/contracts';
+import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelope, JoinRequested } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
 import { RecipientsService } from '../recipients/recipients.service';
 import { InboxService } from './inbox.service';
@@ -16,6 +16,7 @@ export class ClusterMembershipNotifier {
   @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
   async companyJoined(@Payload() event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
     const { clusterId, clusterName, companyId, companyName } = event.data;
+    await this.recipients.recordMembership(event.data, true);
     const [staff, coordinators] = await Promise.all([this.recipients.federationStaff(), this.coordinatorPeople(clusterId)]);
     await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
       title: `${companyName} a rejoint la grappe ${clusterName}`,
@@ -25,6 +26,17 @@ export class ClusterMembershipNotifier {
     await this.inbox.deliver(event, welcomed.map((r) => r._id), {
       title: `Bienvenue dans la grappe ${clusterName}`,
       body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
+    });
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.companyLeftCluster)
+  async companyLeft(@Payload() event: EventEnvelope<CompanyLeftCluster>): Promise<void> {
+    const { clusterId, clusterName, companyName } = event.data;
+    await this.recipients.recordMembership(event.data, false);
+    const [staff, coordinators] = await Promise.all([this.recipients.federationStaff(), this.coordinatorPeople(clusterId)]);
+    await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
+      title: `${companyName} a quitté la grappe ${clusterName}`,
+      body: `${companyName} n'est plus membre de la grappe ${clusterName}.`,
     });
   }
 

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { KnownCluster, KnownClusterSchema, Recipient, RecipientSchema } from '../recipients/recipient.schema';
+import {
+  KnownCluster, KnownClusterSchema, KnownMembership, KnownMembershipSchema, Recipient, RecipientSchema,
+} from '../recipients/recipient.schema';
 import { RecipientEventsHandlers } from '../recipients/recipient-events.handlers';
 import { RecipientsService } from '../recipients/recipients.service';
 import { ClusterMembershipNotifier } from './cluster-membership.notifier';
 import { InboxHandlers } from './inbox.handlers';
 import { InboxService } from './inbox.service';
 import { Notification, NotificationSchema } from './notification.schema';
+import { WorkshopNotifier } from './workshop.notifier';
 
 @Module({
   imports: [
@@ -14,9 +17,10 @@ import { Notification, NotificationSchema } from './notification.schema';
       { name: Notification.name, schema: NotificationSchema },
       { name: Recipient.name, schema: RecipientSchema },
       { name: KnownCluster.name, schema: KnownClusterSchema },
+      { name: KnownMembership.name, schema: KnownMembershipSchema },
     ]),
   ],
-  controllers: [InboxHandlers, RecipientEventsHandlers, ClusterMembershipNotifier],
+  controllers: [InboxHandlers, RecipientEventsHandlers, ClusterMembershipNotifier, WorkshopNotifier],
   providers: [InboxService, RecipientsService],
 })
 export class InboxModule {}

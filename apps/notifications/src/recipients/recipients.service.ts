@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { ClusterSnapshot, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { KnownCluster, Recipient } from './recipient.schema';
+import { KnownCluster, KnownMembership, Recipient } from './recipient.schema';
 
 @Injectable()
 export class RecipientsService {
   constructor(
     @InjectModel(Recipient.name) private readonly recipients: Model<Recipient>,
     @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
+    @InjectModel(KnownMembership.name) private readonly memberships: Model<KnownMembership>,
   ) {}
 
   recordPerson(person: PersonSnapshot): Promise<void> {
@@ -24,6 +25,21 @@ export class RecipientsService {
   recordCluster(cluster: ClusterSnapshot): Promise<void> {
     const { clusterId, name, coordinatorCompanyId, version } = cluster;
     return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId });
+  }
+
+  recordMembership({ clusterId, companyId, version }: MembershipFact, joined: boolean): Promise<void> {
+    return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, { clusterId, companyId, joined });
+  }
+
+  /** The people of the companies in a cluster. */
+  async peopleOfCluster(clusterId: string): Promise<Recipient[]> {
+    const members = await this.memberships.find({ clusterId, joined: true }, { companyId: 1 }).lean<KnownMembership[]>();
+    return members.length ? this.peopleOf(members.map((m) => m.companyId)) : [];
+  }
+
+  /** The people of every member company: who hears of a workshop open to all. */
+  everyCompanyPerson(): Promise<Recipient[]> {
+    return this.recipients.find({ companyId: { $exists: true }, removed: false }).lean<Recipient[]>();
   }
 
   federationStaff(): Promise<Recipient[]> {
