@@ -72,6 +72,39 @@ describe(`MongoDB operations the code relies on (${MONGODB_URI.replace(/\/\/[^@]
     expect(await notifications.countDocuments()).toBe(2);
   });
 
+  it('lets a sparse unique index skip documents without the field, and frees a value once it is $unset (closed accounts)', async () => {
+    const people = fresh('people');
+    await people.createIndex({ email: 1 }, { unique: true, sparse: true });
+    await people.insertOne({ _id: 'p-1', email: 'lea@example.org' } as object);
+    await people.insertMany([{ _id: 'p-2' }, { _id: 'p-3' }] as object[]);
+    expect(await codeOf(people.insertOne({ _id: 'p-4', email: 'lea@example.org' } as object))).toBe(11000);
+
+    await people.updateOne({ _id: 'p-1' } as object, { $set: { formerEmail: 'lea@example.org' }, $unset: { email: 1 } });
+    await people.insertOne({ _id: 'p-5', email: 'lea@example.org' } as object);
+    expect(await people.countDocuments({ email: { $exists: true } })).toBe(1);
+  });
+
+  it('applies a projection update only when newer: a filter on $lt version with upsert inserts, updates, or collides with 11000', async () => {
+    const projections = fresh('projections');
+    const apply = (version: number) =>
+      projections.updateOne({ _id: 'co-1', version: { $lt: version } } as object, { $set: { version } }, { upsert: true });
+    await apply(2);
+    await apply(3);
+    expect(await codeOf(apply(1))).toBe(11000);
+    expect(await projections.findOne({ _id: 'co-1' } as object)).toEqual({ _id: 'co-1', version: 3 });
+  });
+
+  it('combines conditions with $and of anchored $regex, $ne and $exists (the directory)', async () => {
+    const companies = fresh('directory');
+    await companies.insertMany([
+      { nameWords: ['boitiers', 'du', 'doubs'], status: 'active' },
+      { nameWords: ['boitiers', 'jura'], status: 'left' },
+      { nameWords: ['cadrans', 'doubs'], status: 'active' },
+    ]);
+    const filter = { status: { $ne: 'left' }, $and: [{ nameWords: { $regex: '^boit' } }, { nameWords: { $regex: '^doub' } }] };
+    expect(await companies.countDocuments(filter)).toBe(1);
+  });
+
   it('refuses a duplicate string _id with 11000 (processed event ids)', async () => {
     const processed = db.collection<{ _id: string }>(uniqueName('processed'));
     await processed.insertOne({ _id: 'notifications:e-1' });
