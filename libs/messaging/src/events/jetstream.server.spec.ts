@@ -171,6 +171,21 @@ describe('JetStreamServer', () => {
     expect(handled).toEqual([]);
   });
 
+  it('dead-letters at once a message that is not JSON, and goes on with the next event', async () => {
+    const handled: Joined[] = [];
+    await startConsumer((event) => void handled.push(event));
+    const subject = inNamespace(CLUSTERS_EVENTS.companyJoinedCluster.subject, namespace);
+
+    await js.publish(subject, 'not json {', { msgID: uniqueName('garbage') });
+    const event = joinedEvent();
+    await publish(event);
+
+    await waitFor(() => handled.length === 1, 'the valid event after the garbage');
+    const dead = await waitFor(() => deadLetterOf(event), 'the dead letter of the garbage');
+    expect(dead.header.get('x-dead-letter-reason')).toContain('The event is not JSON');
+    expect(handled[0].id).toBe(event.id);
+  });
+
   it('dead-letters at once an event its handler refuses with a domain error (4xx): a retry would not change the answer', async () => {
     let calls = 0;
     await startConsumer(() => {

@@ -96,7 +96,13 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async consumeLoop(messages: ConsumerMessages): Promise<void> {
     for await (const message of messages) {
-      await this.handle(message);
+      try {
+        await this.handle(message);
+      } catch (error) {
+        // Not even dead-lettering worked (NATS gone?): the message stays unacknowledged and
+        // comes back after the ack wait; the loop must live on for the next ones.
+        this.logger.error(`Event ${message.subject} could not be settled: ${describe(error)}`);
+      }
     }
   }
 
@@ -124,7 +130,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private decode(message: JsMsg): EventEnvelope {
-    const envelope = message.json<EventEnvelope>();
+    let envelope: EventEnvelope;
+    try {
+      envelope = message.json<EventEnvelope>();
+    } catch {
+      throw new DomainError(ERRORS.VALIDATION_FAILED, 'The event is not JSON');
+    }
     const def = eventDefinitionOf(envelope);
     if (!def) throw new DomainError(ERRORS.EVENT_UNKNOWN_TYPE, `Unknown event type ${envelope.type}`);
     return { ...envelope, data: validated(def.dataClass as new () => object, envelope.data) };
