@@ -1,10 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CLUSTERS_RPC, DomainError, ERRORS, JoinCluster, JoinOutcome, assertActsForCompany } from '@grappes/contracts';
+import {
+  CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef, Principal,
+  assertActsForCompany, isFederationAdmin,
+} from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
+import type { ClusterDocument } from '../clusters/cluster.schema';
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
 import { MembershipsService } from './memberships.service';
+
+const coordinates = (principal: Principal, cluster: ClusterDocument) =>
+  !!cluster.coordinatorCompanyId && principal.companyId === cluster.coordinatorCompanyId;
 
 @Controller()
 export class MembershipsHandlers {
@@ -22,5 +29,32 @@ export class MembershipsHandlers {
     const company = await this.companies.find(companyId, principal);
     if (company.status !== 'active') throw new DomainError(ERRORS.CLUSTER_COMPANY_NOT_ACTIVE, `${company.name} is not an active member`);
     return this.memberships.join(cluster, company);
+  }
+
+  /** Federation staff or the cluster's coordinator approve or reject a request to join. */
+  @RpcHandler(CLUSTERS_RPC.decideJoinRequest)
+  async decide(@Payload() { clusterId, companyId, decision }: DecideJoinRequest, @Caller() caller: RequestContext): Promise<JoinOutcome> {
+    const principal = requirePrincipal(caller);
+    const cluster = await this.clusters.find(clusterId);
+    if (!isFederationAdmin(principal) && !coordinates(principal, cluster)) {
+      throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator decide requests");
+    }
+    const name = await this.memberships.memberName(clusterId, companyId);
+    if (!name) throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `No request of company ${companyId} in this cluster`);
+    return this.memberships.decide(cluster, { _id: companyId, name }, decision);
+  }
+
+  /** The company leaves, or is taken out by federation staff or the coordinator; the coordinator itself stays. */
+  @RpcHandler(CLUSTERS_RPC.leaveCluster)
+  async leave(@Payload() { clusterId, companyId }: MembershipRef, @Caller() caller: RequestContext): Promise<void> {
+    const principal = requirePrincipal(caller);
+    const cluster = await this.clusters.find(clusterId);
+    if (!coordinates(principal, cluster)) assertActsForCompany(principal, companyId);
+    if (cluster.coordinatorCompanyId === companyId) {
+      throw new DomainError(ERRORS.CLUSTER_COORDINATOR_CANNOT_LEAVE, 'The coordinating company cannot leave its cluster');
+    }
+    const name = await this.memberships.memberName(clusterId, companyId);
+    if (!name) throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `Company ${companyId} is not a member`);
+    await this.memberships.leave(cluster, { _id: companyId, name });
   }
 }

@@ -1,16 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CLUSTERS_EVENTS, ClusterMemberRole, ClusterMemberView, DomainError, ERRORS, JoinOutcome, EventEnvelope,
+  CLUSTERS_EVENTS, ClusterMemberRole, ClusterMemberView, DomainError, ERRORS, EventEnvelope, JoinDecision, JoinOutcome,
 } from '@grappes/contracts';
 import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ClusterDocument } from '../clusters/cluster.schema';
 import type { KnownCompany } from '../companies/known-company.schema';
-import { Membership, MembershipDocument } from './membership.schema';
+import { Membership, MembershipDocument, MembershipState } from './membership.schema';
 
 type CompanyRef = Pick<KnownCompany, '_id' | 'name'>;
+
+/** Refuses a transition from the membership's current state (none when the company never asked). */
+type Precondition = (company: CompanyRef, state?: MembershipState) => void;
+
+/** Joining, or asking to: not for a member, nor twice for a company that asked already. */
+const mayJoin =
+  (asking: boolean): Precondition =>
+  (company, state) => {
+    if (state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
+    if (asking && state === 'pending') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} has asked to join already`);
+  };
+
+const hasPendingRequest: Precondition = (company, state) => {
+  if (state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `${company.name} has no request waiting`);
+};
+
+const isMemberOrAsked: Precondition = (company, state) => {
+  if (state !== 'joined' && state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
+};
 
 @Injectable()
 export class MembershipsService {
@@ -26,9 +45,25 @@ export class MembershipsService {
     return { status: 'joined' };
   }
 
-  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole): Promise<void> {
+  /** The coordinator (or staff) decides a request: approved, the company joins; rejected, it may ask again later. */
+  async decide(cluster: ClusterDocument, company: CompanyRef, decision: JoinDecision): Promise<JoinOutcome> {
+    if (decision === 'approve') {
+      await this.admit(cluster, company, 'member', hasPendingRequest);
+      return { status: 'joined' };
+    }
+    const rejectedAt = new Date();
+    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, (version) =>
+      createEvent(CLUSTERS_EVENTS.joinRejected, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
+        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
+        companyId: company._id, companyName: company.name, rejectedAt: rejectedAt.toISOString(), version,
+      }),
+    );
+    return { status: 'rejected' };
+  }
+
+  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole, precondition = mayJoin(false)): Promise<void> {
     const joinedAt = new Date();
-    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, (version) =>
+    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, (version) =>
       createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, role, joinedAt: joinedAt.toISOString(), version,
@@ -45,9 +80,14 @@ export class MembershipsService {
     return current.length;
   }
 
+  /** The company's name as this cluster knows it, from its membership. */
+  async memberName(clusterId: string, companyId: string): Promise<string | undefined> {
+    return (await this.memberships.findOne({ clusterId, companyId }, { companyName: 1 }).lean<MembershipDocument>())?.companyName;
+  }
+
   async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const leftAt = new Date();
-    await this.transition(cluster, company, { state: 'left' }, (version) =>
+    await this.transition(cluster, company, { state: 'left' }, isMemberOrAsked, (version) =>
       createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,
@@ -57,7 +97,7 @@ export class MembershipsService {
 
   private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const requestedAt = new Date();
-    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, (version) =>
+    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), (version) =>
       createEvent(CLUSTERS_EVENTS.joinRequested, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, requestedAt: requestedAt.toISOString(), version,
@@ -66,24 +106,20 @@ export class MembershipsService {
   }
 
   /**
-   * Moves a company's membership to a new state with its event, in one write.
-   * A company that is a member or has asked already is refused; one that left
-   * or was rejected may come back.
+   * Moves a company's membership to a new state with its event, in one write,
+   * if the precondition accepts the current state. A company that left or was
+   * rejected may come back.
    */
   private async transition(
     cluster: ClusterDocument,
     company: CompanyRef,
     change: Partial<Membership>,
+    precondition: Precondition,
     eventAt: (version: number) => EventEnvelope,
   ): Promise<void> {
     const key = { clusterId: cluster._id, companyId: company._id };
     const current = await this.memberships.findOne(key, { state: 1, version: 1 }).lean<MembershipDocument>();
-    if (change.state === 'left') {
-      if (current?.state !== 'joined' && current?.state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
-    } else if (current?.state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
-    if (current?.state === 'pending' && change.state === 'pending') {
-      throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} has asked to join already`);
-    }
+    precondition(company, current?.state);
     const version = (current?.version ?? 0) + 1;
     const set = { ...change, companyName: company.name };
     try {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CLUSTERS_RPC, ClusterDetail, ClusterQuery, ClusterView, CreateCluster, JoinClusterBody, JoinOutcome, Page, Principal,
@@ -42,5 +42,26 @@ export class ClustersController {
     const outcome = await this.rpc.send(CLUSTERS_RPC.joinCluster, { clusterId, companyId }, { principal });
     res.status(outcome.status === 'joined' ? 201 : 202);
     return outcome;
+  }
+
+  @Post(':id/members/:companyId/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Approve a request to join (federation staff, the cluster's coordinator)" })
+  approve(@Param('id') clusterId: string, @Param('companyId') companyId: string, @CurrentPrincipal() principal: Principal): Promise<JoinOutcome> {
+    return this.rpc.send(CLUSTERS_RPC.decideJoinRequest, { clusterId, companyId, decision: 'approve' }, { principal });
+  }
+
+  @Post(':id/members/:companyId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Reject a request to join (federation staff, the cluster's coordinator)" })
+  reject(@Param('id') clusterId: string, @Param('companyId') companyId: string, @CurrentPrincipal() principal: Principal): Promise<JoinOutcome> {
+    return this.rpc.send(CLUSTERS_RPC.decideJoinRequest, { clusterId, companyId, decision: 'reject' }, { principal });
+  }
+
+  @Delete(':id/members/:companyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Leave the cluster (federation staff, the coordinator, the company itself); the coordinator cannot leave' })
+  async leave(@Param('id') clusterId: string, @Param('companyId') companyId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.rpc.send(CLUSTERS_RPC.leaveCluster, { clusterId, companyId }, { principal });
   }
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelope, JoinRequested } from '@grappes/contracts';
+import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelope, JoinRejected, JoinRequested } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
 import { RecipientsService } from '../recipients/recipients.service';
 import { InboxService } from './inbox.service';
@@ -47,6 +47,16 @@ export class ClusterMembershipNotifier {
     await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
       title: `${companyName} demande à rejoindre la grappe ${clusterName}`,
       body: `La demande de ${companyName} attend une décision.`,
+    });
+  }
+
+  @OnEvent(CLUSTERS_EVENTS.joinRejected)
+  async joinRejected(@Payload() event: EventEnvelope<JoinRejected>): Promise<void> {
+    const { clusterName, companyId, companyName } = event.data;
+    const people = await this.recipients.peopleOf([companyId]);
+    await this.inbox.deliver(event, people.map((r) => r._id), {
+      title: `Demande refusée : grappe ${clusterName}`,
+      body: `La demande de ${companyName} pour rejoindre la grappe ${clusterName} n'a pas été retenue.`,
     });
   }
 

@@ -28,6 +28,19 @@ export class JoinCluster extends JoinClusterBody {
   @IsString() @Length(1, 64) clusterId!: string;
 }
 
+export const JOIN_DECISIONS = ['approve', 'reject'] as const;
+export type JoinDecision = (typeof JOIN_DECISIONS)[number];
+
+/** A company's membership of a cluster: to decide its request, or to leave. */
+export class MembershipRef {
+  @IsString() @Length(1, 64) clusterId!: string;
+  @IsString() @Length(1, 64) companyId!: string;
+}
+
+export class DecideJoinRequest extends MembershipRef {
+  @IsIn(JOIN_DECISIONS) decision!: JoinDecision;
+}
+
 export interface ClusterView {
   id: string;
   name: string;
@@ -53,7 +66,7 @@ export interface ClusterDetail extends ClusterView {
 }
 
 export interface JoinOutcome {
-  status: 'joined' | 'pending';
+  status: 'joined' | 'pending' | 'rejected';
 }
 
 export const CLUSTERS_RPC = {
@@ -61,4 +74,6 @@ export const CLUSTERS_RPC = {
   listClusters: defineRpc<ClusterQuery, Page<ClusterView>>('clusters', 'list-clusters', ClusterQuery),
   getCluster: defineRpc<ClusterRef, ClusterDetail>('clusters', 'get-cluster', ClusterRef),
   joinCluster: defineRpc<JoinCluster, JoinOutcome>('clusters', 'join-cluster', JoinCluster),
+  decideJoinRequest: defineRpc<DecideJoinRequest, JoinOutcome>('clusters', 'decide-join-request', DecideJoinRequest),
+  leaveCluster: defineRpc<MembershipRef, void>('clusters', 'leave-cluster', MembershipRef),
 };

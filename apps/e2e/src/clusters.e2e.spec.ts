@@ -1,0 +1,84 @@
+import { waitFor } from '@grappes/testing';
+import { ApiClient } from './support/client';
+import { ADMIN, Platform } from './support/platform';
+
+const PASSWORD = 'demo-password-1';
+const company = (name: string, siren: string) => ({
+  name, siren, category: 'components-and-microtechnics', capabilities: ['movements'], region: 'Bourgogne-Franche-Comté',
+});
+
+describe('clusters: requests decided by the coordinator, and leaving', () => {
+  const platform = new Platform();
+  let admin: ApiClient;
+  let coordinator: ApiClient;
+  let alpha: ApiClient;
+  let beta: ApiClient;
+  let ids: { coordinator: string; alpha: string; beta: string; cluster: string };
+
+  const inboxTitles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
+
+  beforeAll(async () => {
+    await platform.start();
+    const anonymous = new ApiClient(platform.baseUrl);
+    admin = await anonymous.login(ADMIN.email, ADMIN.password);
+    const register = async (name: string, siren: string, email: string) => {
+      const id = (await admin.post('/companies', company(name, siren))).body.id;
+      await admin.post(`/companies/${id}/people`, { email, firstName: 'Paul', lastName: 'Girod', role: 'company-admin', password: PASSWORD });
+      return id;
+    };
+    const coordinatorId = await register('Calibres Ferrandet', '732829320', 'paul@ferrandet.example');
+    const alphaId = await register('Axes Alpha', '443061841', 'paul@alpha.example');
+    const betaId = await register('Pignons Beta', '552100554', 'paul@beta.example');
+    const cluster = await admin.post('/clusters', { name: 'Grappe Mouvements', theme: 'movements', admission: 'approval', coordinatorCompanyId: coordinatorId });
+    ids = { coordinator: coordinatorId, alpha: alphaId, beta: betaId, cluster: cluster.body.id };
+    coordinator = await anonymous.login('paul@ferrandet.example', PASSWORD);
+    alpha = await anonymous.login('paul@alpha.example', PASSWORD);
+    beta = await anonymous.login('paul@beta.example', PASSWORD);
+  });
+
+  afterAll(() => platform.stop());
+
+  it('lets the coordinator approve a request: the company joins and is welcomed', async () => {
+    expect((await alpha.post(`/clusters/${ids.cluster}/members`, { companyId: ids.alpha })).status).toBe(202);
+    const pending = (await coordinator.get(`/clusters/${ids.cluster}`)).body.pendingRequests;
+    expect(pending).toEqual([expect.objectContaining({ companyId: ids.alpha, companyName: 'Axes Alpha' })]);
+
+    const approved = await coordinator.post(`/clusters/${ids.cluster}/members/${ids.alpha}/approve`);
+    expect([approved.status, approved.body]).toEqual([200, { status: 'joined' }]);
+    const detail = (await alpha.get(`/clusters/${ids.cluster}`)).body;
+    expect(detail.members.map((m: { companyId: string }) => m.companyId).sort()).toEqual([ids.coordinator, ids.alpha].sort());
+    expect(detail).not.toHaveProperty('pendingRequests');
+    await waitFor(async () => (await inboxTitles(alpha)).includes('Bienvenue dans la grappe Grappe Mouvements'), 'the welcome');
+  });
+
+  it('refuses the decision to anyone but staff and the coordinator, and one without a request', async () => {
+    await beta.post(`/clusters/${ids.cluster}/members`, { companyId: ids.beta });
+    const byMember = await alpha.post(`/clusters/${ids.cluster}/members/${ids.beta}/approve`);
+    expect([byMember.status, byMember.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    const noRequest = await coordinator.post(`/clusters/${ids.cluster}/members/${ids.alpha}/approve`);
+    expect([noRequest.status, noRequest.body.code]).toEqual([404, 'CLUSTER.NO_PENDING_REQUEST']);
+  });
+
+  it('lets the coordinator reject a request: the company is told, and may ask again', async () => {
+    const rejected = await coordinator.post(`/clusters/${ids.cluster}/members/${ids.beta}/reject`);
+    expect([rejected.status, rejected.body]).toEqual([200, { status: 'rejected' }]);
+    await waitFor(async () => (await inboxTitles(beta)).includes('Demande refusée : grappe Grappe Mouvements'), 'the refusal');
+    expect((await beta.post(`/clusters/${ids.cluster}/members`, { companyId: ids.beta })).status).toBe(202);
+  });
+
+  it('lets a company leave, telling staff, and refuses to leave twice', async () => {
+    const left = await alpha.request('DELETE', `/clusters/${ids.cluster}/members/${ids.alpha}`);
+    expect(left.status).toBe(204);
+    expect((await admin.get(`/clusters/${ids.cluster}`)).body.memberCount).toBe(1);
+    await waitFor(async () => (await inboxTitles(admin)).includes('Axes Alpha a quitté la grappe Grappe Mouvements'), 'staff told');
+    const again = await alpha.request('DELETE', `/clusters/${ids.cluster}/members/${ids.alpha}`);
+    expect([again.status, again.body.code]).toEqual([404, 'CLUSTER.NOT_MEMBER']);
+  });
+
+  it('keeps the coordinator in its cluster, and lets no company remove another', async () => {
+    const coordinatorLeaves = await admin.request('DELETE', `/clusters/${ids.cluster}/members/${ids.coordinator}`);
+    expect([coordinatorLeaves.status, coordinatorLeaves.body.code]).toEqual([422, 'CLUSTER.COORDINATOR_CANNOT_LEAVE']);
+    const removal = await alpha.request('DELETE', `/clusters/${ids.cluster}/members/${ids.beta}`);
+    expect([removal.status, removal.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+  });
+});
