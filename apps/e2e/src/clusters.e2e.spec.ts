@@ -75,6 +75,11 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     expect([again.status, again.body.code]).toEqual([404, 'CLUSTER.NOT_MEMBER']);
   });
 
+  it('refuses a second cluster of the same name with 409', async () => {
+    const twin = await admin.post('/clusters', { name: 'Grappe Mouvements', theme: 'movements', admission: 'open' });
+    expect([twin.status, twin.body.code]).toEqual([409, 'CLUSTER.NAME_TAKEN']);
+  });
+
   it('keeps the coordinator in its cluster, and lets no company remove another', async () => {
     const coordinatorLeaves = await admin.request('DELETE', `/clusters/${ids.cluster}/members/${ids.coordinator}`);
     expect([coordinatorLeaves.status, coordinatorLeaves.body.code]).toEqual([422, 'CLUSTER.COORDINATOR_CANNOT_LEAVE']);

@@ -90,7 +90,7 @@ describe('members: companies, people, directory, figures and suggestions through
       expect(add.status).toBe(403);
     });
 
-    it('lets a company admin update its own profile and a member read its company', async () => {
+    it("lets a company admin update its own profile and a member list its company's people", async () => {
       const update = await brandAdmin.request('PATCH', `/companies/${brand.id}`, { description: 'Manufacture fictive' });
       expect(update.status).toBe(200);
       expect(update.body.description).toBe('Manufacture fictive');
@@ -131,6 +131,13 @@ describe('members: companies, people, directory, figures and suggestions through
     expect((await admin.post('/companies', { ...CASE_MAKER, name: 'Copie' })).body.code).toBe('COMPANY.SIREN_TAKEN');
     const again = await admin.post(`/companies/${caseMaker.id}/people`, { email: 'ADMIN@saugeais.example', firstName: 'A', lastName: 'B', role: 'member', password: PASSWORD });
     expect([again.status, again.body.code]).toEqual([409, 'PERSON.EMAIL_TAKEN']);
+  });
+
+  it('refuses null for a field of a profile update with 400, leaving the profile whole', async () => {
+    const reply = await brandAdmin.request('PATCH', `/companies/${brand.id}`, { establishments: null, name: null });
+    expect(reply.status).toBe(400);
+    expect(reply.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['establishments', 'name']);
+    expect((await brandAdmin.get(`/companies/${brand.id}`)).body.name).toBe(BRAND.name);
   });
 
   it('refuses an invalid SIRET of an establishment with 400 naming the field', async () => {
@@ -188,9 +195,11 @@ describe('members: companies, people, directory, figures and suggestions through
     beforeAll(async () => (nats = await connect({ servers: requireServer('NATS_URL') })));
     afterAll(() => nats.close());
 
-    it('emits company-deactivated and takes the company out of the directory and of its clusters', async () => {
+    it('emits company-deactivated, takes the company out of the directory, its clusters and their coordination, and closes its logins', async () => {
       const company = (await admin.post('/companies', { ...BAR_TURNER, name: 'Partante SA', siren: '130025265' })).body;
+      await admin.post(`/companies/${company.id}/people`, { email: 'chef@partante.example', firstName: 'A', lastName: 'B', role: 'company-admin', password: PASSWORD });
       const cluster = (await admin.post('/clusters', { name: 'Grappe Mouvements', theme: 'movements', admission: 'open' })).body;
+      const coordinated = (await admin.post('/clusters', { name: 'Grappe Assemblage', theme: 'assembly', admission: 'open', coordinatorCompanyId: company.id })).body;
       await admin.post(`/clusters/${cluster.id}/members`, { companyId: company.id });
 
       const reply = await admin.post(`/companies/${company.id}/deactivate`);
@@ -202,6 +211,8 @@ describe('members: companies, people, directory, figures and suggestions through
       await waitFor(async () => ((await admin.get(`/clusters/${cluster.id}`)).body.memberCount === 0 ? true : undefined), 'the company gone from its cluster');
       const join = await admin.post(`/clusters/${cluster.id}/members`, { companyId: company.id });
       expect([join.status, join.body.code]).toEqual([422, 'CLUSTER.COMPANY_NOT_ACTIVE']);
+      await waitFor(async () => ((await admin.get(`/clusters/${coordinated.id}`)).body.coordinatorCompanyId === undefined ? true : undefined), 'the coordination dropped');
+      expect((await anonymous.post('/auth/login', { email: 'chef@partante.example', password: PASSWORD })).status).toBe(401);
     });
   });
 

@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import {
   APP_CONFIG, AppMetrics, MetricsServer, NATS_CONNECTION, NatsDrain, jsonLogger, natsConnectionProvider, rpcClientProvider,
 } from '@grappes/platform';
+import { contractValidationPipe } from '@grappes/messaging';
 import { NatsConnection } from 'nats';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -14,7 +15,6 @@ import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
-import { httpValidationPipe } from './http/validation.pipe';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatsController } from './stats/stats.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
@@ -41,7 +41,7 @@ export class AppModule {
         LoginAttempts,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
-        { provide: APP_PIPE, useFactory: httpValidationPipe },
+        { provide: APP_PIPE, useFactory: contractValidationPipe },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

@@ -8,7 +8,7 @@ export * from './rpc/rpc-handler.decorator';
 export * from './rpc/rpc-context.interceptor';
 export * from './rpc/rpc-metrics.interceptor';
 export * from './rpc/rpc-error.filter';
-export * from './rpc/rpc-validation.pipe';
+export * from './context/contract-validation.pipe';
 export * from './events/event-factory';
 export * from './events/streams';
 export * from './events/outbox';

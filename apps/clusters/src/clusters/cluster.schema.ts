@@ -5,7 +5,8 @@ import { Aggregate, outboxPlugin } from '@grappes/messaging';
 @Schema({ collection: 'clusters', timestamps: true })
 export class Cluster {
   @Prop({ type: String }) _id!: string;
-  @Prop({ required: true }) name!: string;
+  /** Unique: the clusters are known by their names, and a repeated creation must not make a twin. */
+  @Prop({ required: true, unique: true }) name!: string;
   @Prop({ type: String, required: true, enum: THEMES, index: true }) theme!: Theme;
   @Prop() description?: string;
   @Prop({ type: String, required: true, enum: ADMISSION_MODES }) admission!: AdmissionMode;

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   CLUSTERS_EVENTS, ClusterDetail, ClusterQuery, ClusterSnapshot, ClusterView, CreateCluster, DomainError, ERRORS, Page,
-  Principal, assertFederationAdmin, isFederationAdmin, pageOf,
+  Principal, assertFederationAdmin, isCoordinator, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
-import { createEvent } from '@grappes/messaging';
+import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { KnownCompaniesService } from '../companies/known-companies.service';
@@ -25,7 +25,10 @@ export class ClustersService {
     const _id = randomUUID();
     const snapshot: ClusterSnapshot = { clusterId: _id, ...input, version: 1 };
     const event = createEvent(CLUSTERS_EVENTS.clusterCreated, { subject: `clusters/${_id}`, version: 1 }, snapshot);
-    const cluster = await this.clusters.create({ _id, ...input, version: 1, pendingEvents: [event] });
+    const cluster = await this.clusters.create({ _id, ...input, version: 1, pendingEvents: [event] }).catch((error: unknown) => {
+      if (isDuplicateKey(error)) throw new DomainError(ERRORS.CLUSTER_NAME_TAKEN, `A cluster is named ${input.name} already`);
+      throw error;
+    });
     if (coordinator) await this.memberships.admit(cluster, coordinator, 'coordinator');
     return this.toView(cluster, coordinator ? 1 : 0);
   }
@@ -45,9 +48,27 @@ export class ClustersService {
     const cluster = await this.find(clusterId);
     const members = await this.memberships.membersOf(clusterId);
     const detail: ClusterDetail = { ...this.toView(cluster, members.length), members };
-    const coordinates = principal.companyId !== undefined && principal.companyId === cluster.coordinatorCompanyId;
-    if (isFederationAdmin(principal) || coordinates) detail.pendingRequests = await this.memberships.pendingOf(clusterId);
+    if (isFederationAdmin(principal) || isCoordinator(principal, cluster.coordinatorCompanyId)) detail.pendingRequests = await this.memberships.pendingOf(clusterId);
     return detail;
+  }
+
+  /** A coordinating company that left the federation no longer coordinates: its clusters await a new one. */
+  async dropCoordinator(companyId: string): Promise<number> {
+    const coordinated = await this.clusters.find({ coordinatorCompanyId: companyId }).lean<ClusterDocument[]>();
+    for (const cluster of coordinated) {
+      const version = cluster.version + 1;
+      const snapshot: ClusterSnapshot = {
+        clusterId: cluster._id, name: cluster.name, theme: cluster.theme, description: cluster.description,
+        admission: cluster.admission, version,
+      };
+      const event = createEvent(CLUSTERS_EVENTS.clusterUpdated, { subject: `clusters/${cluster._id}`, version }, snapshot);
+      const updated = await this.clusters.updateOne(
+        { _id: cluster._id, version: cluster.version },
+        withEvents({}, [event], ['coordinatorCompanyId']),
+      );
+      if (updated.modifiedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, `${cluster.name} changed meanwhile`);
+    }
+    return coordinated.length;
   }
 
   async find(clusterId: string): Promise<ClusterDocument> {

@@ -6,7 +6,7 @@ import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
 import { MembershipsService } from './memberships.service';
 
-/** When a company leaves the federation, it leaves all its clusters. */
+/** When a company leaves the federation, it leaves all its clusters and coordinates none. */
 @Controller()
 export class CompanyDepartureHandler {
   private readonly logger = new Logger(CompanyDepartureHandler.name);
@@ -20,8 +20,11 @@ export class CompanyDepartureHandler {
   @OnEvent(MEMBERS_EVENTS.companyDeactivated)
   async companyDeactivated(@Payload() event: EventEnvelope<CompanySnapshot>): Promise<void> {
     await this.companies.record(event.data);
-    // Run again on a redelivery, this finds nothing left to remove.
+    // Run again on a redelivery, each step finds nothing left to do.
+    const uncoordinated = await this.clusters.dropCoordinator(event.data.companyId);
     const left = await this.memberships.removeCompany(event.data.companyId, (id) => this.clusters.find(id));
-    if (left > 0) this.logger.log(`${event.data.name} left ${left} cluster(s) with the federation`);
+    if (left + uncoordinated > 0) {
+      this.logger.log(`${event.data.name} left ${left} cluster(s) and the coordination of ${uncoordinated} with the federation`);
+    }
   }
 }

@@ -1,17 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
-  CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef, Principal,
-  assertActsForCompany, isFederationAdmin,
+  CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef,
+  assertActsForCompany, isCoordinator, isFederationAdmin,
 } from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
-import type { ClusterDocument } from '../clusters/cluster.schema';
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
 import { MembershipsService } from './memberships.service';
 
-const coordinates = (principal: Principal, cluster: ClusterDocument) =>
-  !!cluster.coordinatorCompanyId && principal.companyId === cluster.coordinatorCompanyId;
 
 @Controller()
 export class MembershipsHandlers {
@@ -36,7 +33,7 @@ export class MembershipsHandlers {
   async decide(@Payload() { clusterId, companyId, decision }: DecideJoinRequest, @Caller() caller: RequestContext): Promise<JoinOutcome> {
     const principal = requirePrincipal(caller);
     const cluster = await this.clusters.find(clusterId);
-    if (!isFederationAdmin(principal) && !coordinates(principal, cluster)) {
+    if (!isFederationAdmin(principal) && !isCoordinator(principal, cluster.coordinatorCompanyId)) {
       throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator decide requests");
     }
     const name = await this.memberships.memberName(clusterId, companyId);
@@ -49,7 +46,7 @@ export class MembershipsHandlers {
   async leave(@Payload() { clusterId, companyId }: MembershipRef, @Caller() caller: RequestContext): Promise<void> {
     const principal = requirePrincipal(caller);
     const cluster = await this.clusters.find(clusterId);
-    if (!coordinates(principal, cluster)) assertActsForCompany(principal, companyId);
+    if (!isCoordinator(principal, cluster.coordinatorCompanyId)) assertActsForCompany(principal, companyId);
     if (cluster.coordinatorCompanyId === companyId) {
       throw new DomainError(ERRORS.CLUSTER_COORDINATOR_CANNOT_LEAVE, 'The coordinating company cannot leave its cluster');
     }

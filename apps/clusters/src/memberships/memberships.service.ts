@@ -27,8 +27,8 @@ const hasPendingRequest: Precondition = (company, state) => {
   if (state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `${company.name} has no request waiting`);
 };
 
-const isMemberOrAsked: Precondition = (company, state) => {
-  if (state !== 'joined' && state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
+const isMember: Precondition = (company, state) => {
+  if (state !== 'joined') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
 };
 
 @Injectable()
@@ -71,11 +71,14 @@ export class MembershipsService {
     );
   }
 
-  /** A company that leaves the federation leaves every cluster it is in or asked to join. */
+  /** A company that leaves the federation leaves every cluster it is in; its requests are turned down. */
   async removeCompany(companyId: string, clusters: (clusterId: string) => Promise<ClusterDocument>): Promise<number> {
     const current = await this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }).lean<MembershipDocument[]>();
     for (const membership of current) {
-      await this.leave(await clusters(membership.clusterId), { _id: companyId, name: membership.companyName });
+      const cluster = await clusters(membership.clusterId);
+      const company = { _id: companyId, name: membership.companyName };
+      if (membership.state === 'joined') await this.leave(cluster, company);
+      else await this.decide(cluster, company, 'reject');
     }
     return current.length;
   }
@@ -87,7 +90,7 @@ export class MembershipsService {
 
   async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const leftAt = new Date();
-    await this.transition(cluster, company, { state: 'left' }, isMemberOrAsked, (version) =>
+    await this.transition(cluster, company, { state: 'left' }, isMember, (version) =>
       createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,

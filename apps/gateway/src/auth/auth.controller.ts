@@ -25,19 +25,26 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for an access token' })
   async login(@Body() credentials: Credentials, @Res({ passthrough: true }) res: Response) {
-    try {
-      this.attempts.assertAllowed(credentials.email);
-    } catch (error) {
-      res.setHeader('Retry-After', String((error as DomainError & { details: { retryAfterSeconds: number } }).details.retryAfterSeconds));
-      throw error;
-    }
+    const startedAt = this.begin(credentials.email, res);
     const principal = await this.rpc.send(MEMBERS_RPC.verifyCredentials, credentials).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === ERRORS.BAD_CREDENTIALS.code) this.attempts.recordFailure(credentials.email);
+      const judged = error instanceof DomainError && error.code === ERRORS.BAD_CREDENTIALS.code;
+      if (!judged) this.attempts.withdraw(credentials.email, startedAt);
       throw error;
     });
-    this.attempts.recordSuccess(credentials.email);
+    this.attempts.succeeded(credentials.email);
     const accessToken = await this.jwt.signAsync(toClaims(principal), { expiresIn: this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+  }
+
+  /** Counts the attempt, or refuses it with 429 and `Retry-After`. */
+  private begin(email: string, res: Response): number {
+    try {
+      return this.attempts.begin(email);
+    } catch (error) {
+      const { retryAfterSeconds } = (error as DomainError).details as { retryAfterSeconds: number };
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      throw error;
+    }
   }
 
   @ApiBearerAuth()

@@ -26,7 +26,7 @@ export class StatsController {
     const [figures, clusters, upcoming] = await Promise.all([
       this.rpc.send(MEMBERS_RPC.sectorFigures, {}, { principal }),
       this.clusterSizes(principal),
-      this.rpc.send(WORKSHOPS_RPC.listWorkshops, { from: new Date(), limit: UPCOMING_LIMIT }, { principal }),
+      this.rpc.send(WORKSHOPS_RPC.listWorkshops, { from: new Date().toISOString(), limit: UPCOMING_LIMIT }, { principal }),
     ]);
     const next = upcoming.items.map(({ id, title, theme, clusterId, startsAt, seats }) => ({ id, title, theme, clusterId, startsAt, seats }));
     return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next } };

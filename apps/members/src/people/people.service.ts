@@ -34,6 +34,7 @@ export class PeopleService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.decoy(); // drawn now, so that no login pays for it
     const admin = this.config.bootstrapAdmin;
     if (await this.people.exists({ email: admin.email.toLowerCase() })) return;
     try {
@@ -68,16 +69,17 @@ export class PeopleService implements OnApplicationBootstrap {
     const event = createEvent(MEMBERS_EVENTS.personRemoved, { subject: `people/${personId}`, version }, {
       personId, companyId, email: person.email!, version,
     });
-    const update = withEvents({ formerEmail: person.email }, [event]);
-    const removed = await this.people.updateOne({ _id: personId, version: person.version }, { ...update, $unset: { email: 1 } });
+    const update = withEvents({ formerEmail: person.email }, [event], ['email']);
+    const removed = await this.people.updateOne({ _id: personId, version: person.version }, update);
     if (removed.modifiedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
   }
 
-  /** The same refusal for an unknown e-mail and a wrong password. */
+  /** The same refusal for an unknown e-mail, a wrong password and a person whose company left the federation. */
   async verify({ email, password }: Credentials): Promise<Principal> {
     const person = await this.people.findOne({ email: email.toLowerCase() }).lean<PersonDocument>();
     const matches = await verifyPassword(password, person?.passwordHash ?? (await this.decoy()));
-    if (!person || !matches) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
+    const companyLeft = person?.companyId ? (await this.companies.find(person.companyId)).status === 'left' : false;
+    if (!person || !matches || companyLeft) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
     return { id: person._id, email: person.email!, companyId: person.companyId, roles: [person.role] };
   }
 

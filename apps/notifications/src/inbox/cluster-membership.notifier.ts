@@ -24,6 +24,7 @@ export class ClusterMembershipNotifier {
     });
     const welcomed = await this.recipients.peopleOf([companyId]);
     await this.inbox.deliver(event, welcomed.map((r) => r._id), {
+      kind: 'welcome',
       title: `Bienvenue dans la grappe ${clusterName}`,
       body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
     });

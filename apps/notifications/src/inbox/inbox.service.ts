@@ -8,13 +8,15 @@ import { Notification } from './notification.schema';
 export interface Message {
   title: string;
   body: string;
+  /** Tells apart the messages of one event (a notice to staff, a welcome to the company). */
+  kind?: string;
 }
 
 @Injectable()
 export class InboxService {
   constructor(@InjectModel(Notification.name) private readonly notifications: Model<Notification>) {}
 
-  /** Puts one notification per recipient in their inbox; a redelivered event adds none. */
+  /** Puts one notification per recipient in their inbox; a redelivered event adds none (unique event, recipient, channel, kind). */
   async deliver(event: EventEnvelope, recipientIds: string[], message: Message): Promise<void> {
     const type = event.type.replace(/^grappes\.[a-z-]+\.|\.v\d+$/g, '');
     for (const recipientId of new Set(recipientIds)) {

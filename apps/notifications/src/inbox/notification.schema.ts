@@ -11,6 +11,8 @@ export class Notification {
   @Prop({ required: true }) eventId!: string;
   @Prop({ required: true, index: true }) recipientId!: string;
   @Prop({ type: String, enum: CHANNELS, required: true }) channel!: Channel;
+  /** Which of an event's messages this is, when one event says different things to different people. */
+  @Prop({ required: true, default: 'notice' }) kind!: string;
   @Prop({ required: true }) type!: string;
   @Prop({ required: true }) title!: string;
   @Prop({ required: true }) body!: string;
@@ -20,5 +22,5 @@ export class Notification {
 }
 
 export const NotificationSchema = SchemaFactory.createForClass(Notification);
-NotificationSchema.index({ eventId: 1, recipientId: 1, channel: 1 }, { unique: true });
+NotificationSchema.index({ eventId: 1, recipientId: 1, channel: 1, kind: 1 }, { unique: true });
 NotificationSchema.index({ recipientId: 1, createdAt: -1 });

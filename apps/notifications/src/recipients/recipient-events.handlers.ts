@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import {
+  CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot,
+} from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
 import { RecipientsService } from './recipients.service';
 
@@ -17,6 +19,11 @@ export class RecipientEventsHandlers {
   @OnEvent(MEMBERS_EVENTS.personRemoved)
   personRemoved(@Payload() event: EventEnvelope<PersonRemoved>): Promise<void> {
     return this.recipients.removePerson(event.data);
+  }
+
+  @OnEvent(MEMBERS_EVENTS.companyDeactivated)
+  companyDeactivated(@Payload() event: EventEnvelope<CompanySnapshot>): Promise<void> {
+    return this.recipients.companyLeft(event.data.companyId);
   }
 
   @OnEvent(CLUSTERS_EVENTS.clusterCreated)

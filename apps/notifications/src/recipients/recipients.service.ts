@@ -24,7 +24,8 @@ export class RecipientsService {
 
   recordCluster(cluster: ClusterSnapshot): Promise<void> {
     const { clusterId, name, coordinatorCompanyId, version } = cluster;
-    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId });
+    // null, not undefined: a coordinator that is gone must be erased, not kept.
+    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId: coordinatorCompanyId ?? null });
   }
 
   recordMembership({ clusterId, companyId, version }: MembershipFact, joined: boolean): Promise<void> {
@@ -50,7 +51,18 @@ export class RecipientsService {
     return this.recipients.find({ companyId: { $in: companyIds }, removed: false }).lean<Recipient[]>();
   }
 
+  /**
+   * The coordinating company of a cluster, if it has one. A cluster not known
+   * yet (its creation is still on its way) fails the handling, to be retried.
+   */
   async coordinatorOf(clusterId: string): Promise<string | undefined> {
-    return (await this.clusters.findById(clusterId).lean<KnownCluster>())?.coordinatorCompanyId;
+    const cluster = await this.clusters.findById(clusterId).lean<KnownCluster>();
+    if (!cluster) throw new Error(`Cluster ${clusterId} is not known here yet`);
+    return cluster.coordinatorCompanyId ?? undefined;
+  }
+
+  /** The people of a company that left the federation hear nothing more. */
+  async companyLeft(companyId: string): Promise<void> {
+    await this.recipients.updateMany({ companyId }, { $set: { removed: true } });
   }
 }

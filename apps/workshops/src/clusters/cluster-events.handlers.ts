@@ -21,6 +21,7 @@ export class ClusterEventsHandlers {
   }
 
   private record({ clusterId, name, coordinatorCompanyId, version }: ClusterSnapshot): Promise<void> {
-    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId });
+    // null, not undefined: a coordinator that is gone must be erased, not kept.
+    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId: coordinatorCompanyId ?? null });
   }
 }

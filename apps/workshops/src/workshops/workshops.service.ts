@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isFederationAdmin, pageOf,
+  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isCoordinator, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
 import { RpcClient, createEvent } from '@grappes/messaging';
 import { Model } from 'mongoose';
@@ -20,17 +20,17 @@ export class WorkshopsService {
   /** Federation staff schedule any workshop; a cluster's coordinator, the workshops of that cluster. */
   async schedule(input: ScheduleWorkshop, principal: Principal): Promise<WorkshopView> {
     const cluster = input.clusterId ? await this.clusterOf(input.clusterId, principal) : undefined;
-    const coordinates = !!cluster?.coordinatorCompanyId && cluster.coordinatorCompanyId === principal.companyId;
-    if (!isFederationAdmin(principal) && !coordinates) {
+    if (!isFederationAdmin(principal) && !isCoordinator(principal, cluster?.coordinatorCompanyId)) {
       throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator schedule workshops");
     }
     const _id = randomUUID();
     const event = createEvent(WORKSHOPS_EVENTS.workshopScheduled, { subject: `workshops/${_id}`, version: 1 }, {
       workshopId: _id, title: input.title, theme: input.theme, clusterId: input.clusterId, clusterName: cluster?.name,
-      startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), location: input.location,
+      startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(), location: input.location,
       capacity: input.capacity, version: 1,
     });
-    return toView(await this.workshops.create({ _id, ...input, version: 1, pendingEvents: [event] }));
+    const times = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+    return toView(await this.workshops.create({ _id, ...input, ...times, version: 1, pendingEvents: [event] }));
   }
 
   /** A cluster opened a moment ago may not have reached us by event yet: then the clusters service is asked. */
@@ -41,7 +41,7 @@ export class WorkshopsService {
 
   async list(query: WorkshopQuery): Promise<Page<WorkshopView>> {
     const { page, limit, skip } = pageOf(query);
-    const startsAt = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
+    const startsAt = { ...(query.from ? { $gte: new Date(query.from) } : {}), ...(query.to ? { $lt: new Date(query.to) } : {}) };
     const filter = {
       ...(query.clusterId ? { clusterId: query.clusterId } : {}),
       ...(query.theme ? { theme: query.theme } : {}),

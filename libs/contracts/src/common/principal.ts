@@ -27,6 +27,11 @@ export function belongsToCompany(principal: Principal, companyId: string): boole
   return principal.companyId === companyId;
 }
 
+/** Whether the caller is one of the people of the company that coordinates a cluster. */
+export function isCoordinator(principal: Principal, coordinatorCompanyId: string | null | undefined): boolean {
+  return !!coordinatorCompanyId && principal.companyId === coordinatorCompanyId;
+}
+
 /** Refuses with 403 unless the caller is federation staff. */
 export function assertFederationAdmin(principal: Principal): void {
   if (!isFederationAdmin(principal)) throw new DomainError(ERRORS.FORBIDDEN, 'Only federation staff may do this');

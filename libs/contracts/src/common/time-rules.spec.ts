@@ -21,8 +21,13 @@ describe('the time rules of scheduling', () => {
     expect(badFields(workshop(inDays(-1), inDays(-1, 2)))).toEqual(['startsAt']);
   });
 
-  it('reads dates with their offset, as Europe/Paris writes them', () => {
-    const w = workshop('2099-03-04T09:30:00+01:00', '2099-03-04T12:30:00+01:00');
-    expect(w.startsAt.toISOString()).toBe('2099-03-04T08:30:00.000Z');
+  it('compares times by their instant, whatever their offsets', () => {
+    expect(badFields(workshop('2099-03-04T09:30:00+01:00', '2099-03-04T08:45:00Z'))).toEqual([]);
+    expect(badFields(workshop('2099-03-04T09:30:00+01:00', '2099-03-04T08:15:00Z'))).toEqual(['endsAt']);
+  });
+
+  it('refuses a time without its offset, or a date alone', () => {
+    expect(badFields(workshop('2099-03-04T09:30:00', '2099-03-04T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
+    expect(badFields(workshop('2099', '2099-03-04T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
   });
 });

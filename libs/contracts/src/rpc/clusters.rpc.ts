@@ -1,5 +1,6 @@
+import { Omittable } from '../common/omittable';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery, Page } from '../common/page';
 import { ADMISSION_MODES, AdmissionMode, ClusterMemberRole, THEMES, Theme } from '../vocabulary';
 import { defineRpc } from './rpc-definition';
@@ -7,13 +8,13 @@ import { defineRpc } from './rpc-definition';
 export class CreateCluster {
   @ApiProperty({ example: 'Grappe Boîtiers' }) @IsString() @Length(2, 120) name!: string;
   @ApiProperty({ enum: THEMES }) @IsIn(THEMES) theme!: Theme;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ enum: ADMISSION_MODES }) @IsIn(ADMISSION_MODES) admission!: AdmissionMode;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) coordinatorCompanyId?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(1, 64) coordinatorCompanyId?: string;
 }
 
 export class ClusterQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: THEMES }) @IsOptional() @IsIn(THEMES) theme?: Theme;
+  @ApiPropertyOptional({ enum: THEMES }) @Omittable() @IsIn(THEMES) theme?: Theme;
 }
 
 export class ClusterRef {

@@ -1,7 +1,8 @@
+import { Omittable } from '../common/omittable';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsNotEmpty, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
+  ArrayUnique, IsArray, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsNafCode, IsSiren, IsSiret } from '../common/french-identifiers';
 import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
@@ -14,7 +15,7 @@ export type NafNomenclature = (typeof NAF_NOMENCLATURES)[number];
 
 export class Establishment {
   @ApiProperty({ example: '73282932000074' }) @IsSiret() siret!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) city?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(120) city?: string;
 }
 
 export class RegisterCompany {
@@ -23,30 +24,30 @@ export class RegisterCompany {
   @ApiProperty({ enum: CATEGORIES }) @IsIn(CATEGORIES) category!: Category;
   @ApiProperty({ enum: THEMES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities!: Theme[];
   @ApiProperty({ example: 'Bourgogne-Franche-Comté' }) @IsString() @Length(2, 80) region!: string;
-  @ApiPropertyOptional({ example: 'Morteau' }) @IsOptional() @IsString() @MaxLength(120) city?: string;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) headcount?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) annualRevenueEur?: number;
-  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) website?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional({ example: '26.52Z' }) @IsOptional() @IsNafCode() nafCode?: string;
-  @ApiPropertyOptional({ enum: NAF_NOMENCLATURES, default: 'NAF2008' }) @IsOptional() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
-  @ApiPropertyOptional({ type: [Establishment] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
+  @ApiPropertyOptional({ example: 'Morteau' }) @Omittable() @IsString() @MaxLength(120) city?: string;
+  @ApiPropertyOptional({ minimum: 0 }) @Omittable() @IsInt() @Min(0) headcount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @Omittable() @IsInt() @Min(0) annualRevenueEur?: number;
+  @ApiPropertyOptional() @Omittable() @IsUrl({ require_protocol: true }) website?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ example: '26.52Z' }) @Omittable() @IsNafCode() nafCode?: string;
+  @ApiPropertyOptional({ enum: NAF_NOMENCLATURES, default: 'NAF2008' }) @Omittable() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
+  @ApiPropertyOptional({ type: [Establishment] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
 }
 
 /** What a profile update may change; the SIREN, the company's natural key, never changes. */
 export class UpdateCompany {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 120) name?: string;
-  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
-  @ApiPropertyOptional({ enum: THEMES, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities?: Theme[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 80) region?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(120) city?: string;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) headcount?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) annualRevenueEur?: number;
-  @ApiPropertyOptional() @IsOptional() @IsUrl({ require_protocol: true }) website?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNafCode() nafCode?: string;
-  @ApiPropertyOptional({ enum: NAF_NOMENCLATURES }) @IsOptional() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
-  @ApiPropertyOptional({ type: [Establishment] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 120) name?: string;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @Omittable() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional({ enum: THEMES, isArray: true }) @Omittable() @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities?: Theme[];
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 80) region?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(120) city?: string;
+  @ApiPropertyOptional({ minimum: 0 }) @Omittable() @IsInt() @Min(0) headcount?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @Omittable() @IsInt() @Min(0) annualRevenueEur?: number;
+  @ApiPropertyOptional() @Omittable() @IsUrl({ require_protocol: true }) website?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @Omittable() @IsNafCode() nafCode?: string;
+  @ApiPropertyOptional({ enum: NAF_NOMENCLATURES }) @Omittable() @IsIn(NAF_NOMENCLATURES) nafNomenclature?: NafNomenclature;
+  @ApiPropertyOptional({ type: [Establishment] }) @Omittable() @IsArray() @ValidateNested({ each: true }) @Type(() => Establishment) establishments?: Establishment[];
 }
 
 export class UpdateCompanyRequest {
@@ -55,10 +56,10 @@ export class UpdateCompanyRequest {
 }
 
 export class CompanyQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'words of the name, ignoring case and accents' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: THEMES }) @IsOptional() @IsIn(THEMES) capability?: Theme;
-  @ApiPropertyOptional({ enum: CATEGORIES }) @IsOptional() @IsIn(CATEGORIES) category?: Category;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) region?: string;
+  @ApiPropertyOptional({ description: 'words of the name, ignoring case and accents' }) @Omittable() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: THEMES }) @Omittable() @IsIn(THEMES) capability?: Theme;
+  @ApiPropertyOptional({ enum: CATEGORIES }) @Omittable() @IsIn(CATEGORIES) category?: Category;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(80) region?: string;
 }
 
 export class NewPerson {

@@ -1,12 +1,13 @@
+import { Omittable } from '../common/omittable';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsString, Length } from 'class-validator';
 import { Page, PageQuery } from '../common/page';
-import { defineRpc, NoPayload } from './rpc-definition';
+import { defineRpc } from './rpc-definition';
 
 export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'only unread notifications' })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   unread?: boolean;
@@ -33,5 +34,4 @@ export interface Inbox extends Page<NotificationView> {
 export const NOTIFICATIONS_RPC = {
   listInbox: defineRpc<InboxQuery, Inbox>('notifications', 'list-inbox', InboxQuery),
   markRead: defineRpc<NotificationRef, NotificationView>('notifications', 'mark-read', NotificationRef),
-  unreadCount: defineRpc<NoPayload, { unreadCount: number }>('notifications', 'unread-count', NoPayload),
 };

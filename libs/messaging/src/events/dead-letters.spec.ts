@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { JetStreamClient, JetStreamManager, NatsConnection, StorageType, connect, headers as natsHeaders } from 'nats';
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
 import { RpcErrorFilter } from '../rpc/rpc-error.filter';
-import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
+import { contractValidationPipe } from '../context/contract-validation.pipe';
 import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { DeadLetter, listDeadLetters, replayDeadLetters } from './dead-letters';
 import { createEvent } from './event-factory';
@@ -63,7 +63,7 @@ async function startConsumer(service: string, handler: Handler): Promise<INestMi
   const strategy = new JetStreamServer({ servers: NATS_URL, service, namespace, maxAttempts: 2, retryDelaysMs: [20] });
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
   // As bootstrapService wires every transport of a service (the filter keeps the handler's error as the reason).
-  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalPipes(contractValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcContextInterceptor());
   await app.listen();

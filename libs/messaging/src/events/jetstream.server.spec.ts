@@ -8,7 +8,7 @@ import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats
 import { EventOutcome, NO_METRICS } from '../metrics/messaging-metrics';
 import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
 import { RpcErrorFilter } from '../rpc/rpc-error.filter';
-import { rpcValidationPipe } from '../rpc/rpc-validation.pipe';
+import { contractValidationPipe } from '../context/contract-validation.pipe';
 import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { JetStreamContext } from './jetstream-context';
@@ -47,7 +47,7 @@ async function startConsumer(behaviour: Behaviour, options: Partial<JetStreamSer
   const strategy = new JetStreamServer({ servers: NATS_URL, service, namespace, maxAttempts: 3, retryDelaysMs: [50], ...options });
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
   // As bootstrapService wires every transport of a service.
-  app.useGlobalPipes(rpcValidationPipe());
+  app.useGlobalPipes(contractValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.useGlobalInterceptors(new RpcContextInterceptor());
   await app.listen();
@@ -199,6 +199,20 @@ describe('JetStreamServer', () => {
     const dead = await waitFor(() => deadLetterOf(event), 'the dead letter');
     expect(dead.header.get('x-dead-letter-reason')).toBe('CLUSTER.NOT_FOUND: No cluster c-1');
     expect(calls).toBe(1);
+  });
+
+  it('retries an event its handler refuses for a concurrent change (409): the next attempt may pass', async () => {
+    let calls = 0;
+    await startConsumer(() => {
+      calls++;
+      if (calls === 1) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The membership changed meanwhile');
+    });
+
+    await publish(joinedEvent());
+
+    await waitFor(() => calls === 2, 'the second attempt');
+    await sleep(200);
+    expect(calls).toBe(2);
   });
 
   it('reports the outcome of each delivery by subject: ok, retried, dead_lettered, ignored', async () => {

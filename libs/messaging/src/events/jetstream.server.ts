@@ -83,7 +83,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         max_deliver: -1,
       });
       const consumer = await this.connection.jetstream().consumers.get(stream, this.options.service);
-      const messages = await consumer.consume({ max_messages: 64 });
+      // A small prefetch: what waits in the buffer must be handled well within the ack wait.
+      const messages = await consumer.consume({ max_messages: 8 });
       this.subscriptions.push(messages);
       this.loops.push(this.consumeLoop(messages));
     }
@@ -143,7 +144,6 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private async onFailure(message: JsMsg, attempt: number, error: unknown): Promise<void> {
     const reason = describe(error);
-    // A refusal of the domain (4xx) will not change on retry; anything else may be passing.
     if (isPermanent(error) || attempt >= this.options.maxAttempts) return this.deadLetter(message, reason);
     const delays = this.options.retryDelaysMs;
     this.logger.warn(`Event ${message.subject} failed (attempt ${attempt}): ${reason}; retrying`);
@@ -173,8 +173,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 }
 
+/** A refusal of the domain (4xx) will not change on retry, except a conflict with a concurrent change. */
 function isPermanent(error: unknown): boolean {
-  return isErrorBody(error) && error.status < 500;
+  return isErrorBody(error) && error.status < 500 && error.code !== ERRORS.CONCURRENT_CHANGE.code;
 }
 
 function describe(error: unknown): string {

@@ -28,10 +28,16 @@ export function outboxPlugin(schema: Schema): void {
 }
 
 /**
- * The update that applies a change and records its events at once. The
- * expected version in the filter makes concurrent changes fail instead of
- * overwriting each other.
+ * The update that applies a change (fields to set, fields to remove) and
+ * records its events, in one write. The caller puts the version it read in the
+ * filter, so that a concurrent change makes the write match nothing instead of
+ * overwriting it.
  */
-export function withEvents(set: Record<string, unknown>, events: EventEnvelope[]) {
-  return { $set: set, $inc: { version: 1 }, $push: { pendingEvents: { $each: events } } };
+export function withEvents(set: Record<string, unknown>, events: EventEnvelope[], unset: string[] = []) {
+  return {
+    ...(Object.keys(set).length ? { $set: set } : {}),
+    ...(unset.length ? { $unset: Object.fromEntries(unset.map((field) => [field, 1])) } : {}),
+    $inc: { version: 1 },
+    $push: { pendingEvents: { $each: events } },
+  };
 }
