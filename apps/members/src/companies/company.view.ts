@@ -6,22 +6,22 @@ export function maySeeRevenue(principal: Principal, companyId: string): boolean 
   return isFederationAdmin(principal) || belongsToCompany(principal, companyId);
 }
 
+/** What identifies a company to everyone: in its profile and in every event about it. */
+function identityOf({ name, siren, category, capabilities, region, city, status }: CompanyDocument) {
+  return { name, siren, category, capabilities, region, city, status };
+}
+
 export function toCompanyView(company: CompanyDocument, principal: Principal): CompanyView {
+  const { headcount, website, description, nafCode, nafNomenclature } = company;
   const view: CompanyView = {
     id: company._id,
-    name: company.name,
-    siren: company.siren,
-    category: company.category,
-    capabilities: company.capabilities,
-    region: company.region,
-    city: company.city,
-    headcount: company.headcount,
-    website: company.website,
-    description: company.description,
-    nafCode: company.nafCode,
-    nafNomenclature: company.nafNomenclature,
+    ...identityOf(company),
+    headcount,
+    website,
+    description,
+    nafCode,
+    nafNomenclature,
     establishments: company.establishments.map(({ siret, city }) => ({ siret, city })),
-    status: company.status,
     createdAt: company.createdAt.toISOString(),
     updatedAt: company.updatedAt.toISOString(),
   };
@@ -30,15 +30,5 @@ export function toCompanyView(company: CompanyDocument, principal: Principal): C
 }
 
 export function toCompanySnapshot(company: CompanyDocument, version: number): CompanySnapshot {
-  return {
-    companyId: company._id,
-    name: company.name,
-    siren: company.siren,
-    category: company.category,
-    capabilities: company.capabilities,
-    region: company.region,
-    city: company.city,
-    status: company.status,
-    version,
-  };
+  return { companyId: company._id, ...identityOf(company), version };
 }
