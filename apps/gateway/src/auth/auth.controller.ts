@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import type { Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
+import { ApiBehindServices, ApiErrors, ApiSignedIn } from '../http/api-error';
 import { toClaims } from './jwt-auth.guard';
 import { LoginAttempts } from './login-attempts';
 import { CurrentPrincipal } from './principal.decorator';
@@ -24,6 +25,13 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for an access token' })
+  @ApiOkResponse({ description: 'Signed in: `{accessToken, tokenType: "Bearer", expiresIn}`' })
+  @ApiErrors(
+    400,
+    [401, 'Wrong e-mail or password (the same answer for an unknown e-mail)'],
+    [429, 'Too many requests, or 10 failed logins for this e-mail within a minute: wait for `Retry-After` seconds'],
+  )
+  @ApiBehindServices()
   async login(@Body() credentials: Credentials, @Res({ passthrough: true }) res: Response) {
     const startedAt = this.begin(credentials.email, res);
     const principal = await this.rpc.send(MEMBERS_RPC.verifyCredentials, credentials).catch((error: unknown) => {
@@ -47,8 +55,10 @@ export class AuthController {
     }
   }
 
-  @ApiBearerAuth()
   @Get('me')
+  @ApiSignedIn()
+  @ApiOperation({ summary: 'Who I am, as my access token says' })
+  @ApiOkResponse({ description: 'The principal: `{id, email, companyId?, roles}`' })
   me(@CurrentPrincipal() principal: Principal): Principal {
     return principal;
   }

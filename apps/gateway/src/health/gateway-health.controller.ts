@@ -1,16 +1,18 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ERRORS, NoPayload, defineRpc } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { NatsConnection } from 'nats';
 import { Public } from '../auth/public.decorator';
+import { ApiErrors } from '../http/api-error';
 
 const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
 const PING_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')
 @Public()
+@ApiErrors(429)
 @Controller('health')
 export class GatewayHealthController {
   constructor(
@@ -19,12 +21,17 @@ export class GatewayHealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the gateway process answers' })
+  @ApiOkResponse({ description: '`{status: "ok"}`' })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Ready when NATS is up and at least one instance of every service answers. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: NATS and every service behind the gateway answer' })
+  @ApiOkResponse({ description: '`{status: "ok", checks}`: every check is `up`' })
+  @ApiErrors([503, 'Not ready: `details` gives each check, `up` or `down`'])
   async ready(): Promise<{ status: 'ok'; checks: Record<string, 'up' | 'down'> }> {
     const services = await Promise.all(SERVICES.map(async (service) => [service, (await this.answers(service)) ? 'up' : 'down'] as const));
     const checks: Record<string, 'up' | 'down'> = { nats: this.nats.isClosed() ? 'down' : 'up', ...Object.fromEntries(services) };

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CLUSTERS_RPC, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures, WORKSHOPS_RPC, WorkshopView,
 } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
+import { ApiBehindServices, ApiSignedIn } from '../http/api-error';
 
 type ClusterSize = Pick<ClusterView, 'id' | 'name' | 'theme' | 'memberCount'>;
 type UpcomingWorkshop = Pick<WorkshopView, 'id' | 'title' | 'theme' | 'clusterId' | 'startsAt' | 'seats'>;
@@ -13,13 +14,15 @@ type UpcomingWorkshop = Pick<WorkshopView, 'id' | 'title' | 'theme' | 'clusterId
 const UPCOMING_LIMIT = 20;
 
 @ApiTags('stats')
-@ApiBearerAuth()
+@ApiSignedIn()
+@ApiBehindServices()
 @Controller('stats')
 export class StatsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
   @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops' })
+  @ApiOkResponse({ description: 'The figures, `clusters` with their sizes and `upcomingWorkshops: {total, next}`' })
   async stats(
     @CurrentPrincipal() principal: Principal,
   ): Promise<SectorFigures & { clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] } }> {

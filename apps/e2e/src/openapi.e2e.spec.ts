@@ -1,0 +1,135 @@
+import { Platform } from './support/platform';
+
+interface MediaType {
+  schema?: { $ref?: string };
+}
+interface ResponseObject {
+  description: string;
+  content?: Record<string, MediaType>;
+  headers?: Record<string, unknown>;
+}
+interface Operation {
+  responses: Record<string, ResponseObject>;
+  security?: Record<string, string[]>[];
+}
+interface SchemaObject {
+  required?: string[];
+  properties?: Record<string, unknown>;
+}
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, SchemaObject> };
+}
+
+const PREFIX = '/api/v1';
+const ERROR_SCHEMA = '#/components/schemas/ApiError';
+
+/** Every endpoint of the contract the gateway implements, as the OpenAPI document names it. */
+const ENDPOINTS: [method: string, path: string][] = [
+  ['post', '/auth/login'],
+  ['get', '/me'],
+  ['post', '/companies'],
+  ['get', '/companies'],
+  ['get', '/companies/{id}'],
+  ['patch', '/companies/{id}'],
+  ['post', '/companies/{id}/deactivate'],
+  ['post', '/companies/{id}/suspend'],
+  ['post', '/companies/{id}/reactivate'],
+  ['post', '/companies/{id}/people'],
+  ['get', '/companies/{id}/people'],
+  ['delete', '/companies/{id}/people/{personId}'],
+  ['get', '/companies/{id}/suggestions'],
+  ['post', '/clusters'],
+  ['get', '/clusters'],
+  ['get', '/clusters/{id}'],
+  ['post', '/clusters/{id}/members'],
+  ['post', '/clusters/{id}/members/{companyId}/approve'],
+  ['post', '/clusters/{id}/members/{companyId}/reject'],
+  ['delete', '/clusters/{id}/members/{companyId}'],
+  ['post', '/workshops'],
+  ['get', '/workshops'],
+  ['get', '/workshops/{id}'],
+  ['get', '/notifications'],
+  ['post', '/notifications/{id}/read'],
+  ['get', '/stats'],
+  ['get', '/health/live'],
+  ['get', '/health/ready'],
+];
+const PUBLIC = new Set(['post /auth/login', 'get /health/live', 'get /health/ready']);
+
+describe('the OpenAPI document of the gateway', () => {
+  const platform = new Platform();
+  let doc: OpenApiDocument;
+
+  const operation = (method: string, path: string): Operation => doc.paths[`${PREFIX}${path}`]?.[method];
+  const errorSchemaOf = (op: Operation, status: number) => op.responses[String(status)]?.content?.['application/json']?.schema?.$ref;
+
+  beforeAll(async () => {
+    await platform.start();
+    const response = await fetch(`${platform.baseUrl}/docs-json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    doc = (await response.json()) as OpenApiDocument;
+  });
+
+  afterAll(() => platform.stop());
+
+  it('is served to anyone, as OpenAPI 3', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+  });
+
+  it.each(ENDPOINTS)('documents %s %s: its success status, its errors with the error body, a bearer token unless public', (method, path) => {
+    expect(doc.paths).toHaveProperty([`${PREFIX}${path}`, method]);
+    const op = operation(method, path);
+    const statuses = Object.keys(op.responses).map(Number);
+    expect(statuses.some((s) => s >= 200 && s < 300)).toBe(true);
+    const errors = statuses.filter((s) => s >= 400);
+    expect(errors).toContain(429);
+    for (const status of errors) expect([status, errorSchemaOf(op, status)]).toEqual([status, ERROR_SCHEMA]);
+    for (const status of statuses) expect([status, op.responses[String(status)].description]).not.toEqual([status, '']);
+    if (PUBLIC.has(`${method} ${path}`)) {
+      expect(op.security ?? []).toEqual([]);
+    } else {
+      expect(op.security).toEqual([{ bearer: [] }]);
+      expect(errors).toContain(401);
+    }
+  });
+
+  it('describes the error body: statusCode, code, message, details?, correlationId', () => {
+    const schema = doc.components.schemas['ApiError'];
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['code', 'correlationId', 'details', 'message', 'statusCode']);
+    expect([...(schema.required ?? [])].sort()).toEqual(['code', 'correlationId', 'message', 'statusCode']);
+    expect([...(doc.components.schemas['FieldProblem'].required ?? [])].sort()).toEqual(['field', 'problems']);
+  });
+
+  it('documents joining a cluster: 201 joined, 202 pending, 409 already a member, 422 company not active', () => {
+    const join = operation('post', '/clusters/{id}/members');
+    expect(Object.keys(join.responses)).toEqual(expect.arrayContaining(['201', '202', '400', '403', '404', '409', '422']));
+    expect([errorSchemaOf(join, 409), errorSchemaOf(join, 422)]).toEqual([ERROR_SCHEMA, ERROR_SCHEMA]);
+  });
+
+  it('documents the statuses of creations, deletions and specific refusals', () => {
+    expect(Object.keys(operation('post', '/companies').responses)).toEqual(expect.arrayContaining(['201', '400', '403', '409']));
+    expect(Object.keys(operation('delete', '/clusters/{id}/members/{companyId}').responses)).toEqual(
+      expect.arrayContaining(['204', '403', '404', '422']),
+    );
+    expect(Object.keys(operation('post', '/workshops').responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404']));
+    expect(Object.keys(operation('delete', '/companies/{id}/people/{personId}').responses)).toContain('204');
+    expect(Object.keys(operation('get', '/health/ready').responses)).toEqual(expect.arrayContaining(['200', '503']));
+  });
+
+  it('documents login refused with 429 and Retry-After, after 400 and 401', () => {
+    const login = operation('post', '/auth/login');
+    expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']));
+    expect(errorSchemaOf(login, 429)).toBe(ERROR_SCHEMA);
+    expect(login.responses['429'].headers).toHaveProperty('Retry-After');
+  });
+
+  it('serves the interactive documentation as HTML', async () => {
+    const response = await fetch(`${platform.baseUrl}/docs`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toContain('swagger');
+  });
+});
