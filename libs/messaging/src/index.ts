@@ -18,3 +18,4 @@ export * from './events/jetstream.server';
 export * from './events/on-event.decorator';
 export * from './events/idempotency';
 export * from './events/dead-letters';
+export * from './rpc/contract-doors';

@@ -10,9 +10,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { JetStreamClient, JetStreamManager, NatsConnection, StorageType, connect, headers as natsHeaders } from 'nats';
-import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
-import { RpcErrorFilter } from '../rpc/rpc-error.filter';
-import { contractValidationPipe } from '../context/contract-validation.pipe';
+import { useContractDoors } from '../rpc/contract-doors';
 import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { DeadLetter, listDeadLetters, replayDeadLetters } from './dead-letters';
 import { createEvent } from './event-factory';
@@ -63,9 +61,7 @@ async function startConsumer(service: string, handler: Handler): Promise<INestMi
   const strategy = new JetStreamServer({ servers: NATS_URL, service, namespace, maxAttempts: 2, retryDelaysMs: [20] });
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
   // As bootstrapService wires every transport of a service (the filter keeps the handler's error as the reason).
-  app.useGlobalPipes(contractValidationPipe());
-  app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  useContractDoors(app);
   await app.listen();
   running.add(app);
   return app;

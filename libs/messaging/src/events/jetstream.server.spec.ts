@@ -6,9 +6,7 @@ import { Test } from '@nestjs/testing';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
 import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
 import { EventOutcome, NO_METRICS } from '../metrics/messaging-metrics';
-import { RpcContextInterceptor } from '../rpc/rpc-context.interceptor';
-import { RpcErrorFilter } from '../rpc/rpc-error.filter';
-import { contractValidationPipe } from '../context/contract-validation.pipe';
+import { useContractDoors } from '../rpc/contract-doors';
 import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { JetStreamContext } from './jetstream-context';
@@ -47,9 +45,7 @@ async function startConsumer(behaviour: Behaviour, options: Partial<JetStreamSer
   const strategy = new JetStreamServer({ servers: NATS_URL, service, namespace, maxAttempts: 3, retryDelaysMs: [50], ...options });
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
   // As bootstrapService wires every transport of a service.
-  app.useGlobalPipes(contractValidationPipe());
-  app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  useContractDoors(app);
   await app.listen();
   running.add(app);
   return app;

@@ -153,7 +153,7 @@ describe('OutboxRelay', () => {
     await waitFor(async () => (await pendingCount()) === 0, 'the document to have no pending event');
   });
 
-  it('reports each event it publishes, and after each pass how many are left', async () => {
+  it('reports each event it publishes, and after each sweep how many are left', async () => {
     const seen = { published: 0, pending: [] as number[] };
     const metrics = { ...NO_METRICS, eventPublished: () => void seen.published++, eventsPending: (n: number) => void seen.pending.push(n) };
     const events = [[clusterCreated('c-1', 1), clusterCreated('c-1', 2)], [clusterCreated('c-2', 1)]];
@@ -161,11 +161,14 @@ describe('OutboxRelay', () => {
 
     // No stream takes this namespace's subjects: every publish fails and the events stay.
     const blocked = startRelay({ metrics, namespace: uniqueName('nostream') });
-    await blocked.drain();
+    await blocked.sweep();
     await blocked.beforeApplicationShutdown();
-    expect(seen).toEqual({ published: 0, pending: [3] });
+    // The first sweep at bootstrap and the one asked here both find the three events left.
+    expect(seen.published).toBe(0);
+    expect(seen.pending.length).toBeGreaterThan(0);
+    expect(seen.pending.every((n) => n === 3)).toBe(true);
 
-    await startRelay({ metrics }).drain();
+    await startRelay({ metrics }).sweep();
     expect(seen.published).toBe(3);
     expect(seen.pending.at(-1)).toBe(0);
     expect(await published()).toHaveLength(3);

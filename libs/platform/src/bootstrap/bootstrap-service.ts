@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JetStreamServer, RpcContextInterceptor, RpcErrorFilter, RpcMetricsInterceptor, contractValidationPipe } from '@grappes/messaging';
+import { JetStreamServer, useContractDoors } from '@grappes/messaging';
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { AppMetrics } from '../metrics/app-metrics';
@@ -19,9 +19,7 @@ export async function bootstrapService(service: string, module: Type | DynamicMo
   const metrics = app.get(AppMetrics).messaging;
 
   // Registered on the app and inherited: a connected microservice is already initialised.
-  app.useGlobalPipes(contractValidationPipe());
-  app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor(), new RpcMetricsInterceptor(metrics));
+  useContractDoors(app, metrics);
   const inherit = { inheritAppConfig: true };
   app.connectMicroservice({ strategy: new DrainingNatsServer({ servers, queue: service, name: `${service}-rpc` }) }, inherit);
   app.connectMicroservice(

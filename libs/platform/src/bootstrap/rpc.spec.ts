@@ -1,13 +1,12 @@
 // Request-reply over a real nats-server, wired as bootstrapService wires a service:
-// DrainingNatsServer in a queue group + contractValidationPipe + RpcErrorFilter +
-// RpcContextInterceptor, called through RpcClient. (It lives here, not in
+// DrainingNatsServer in a queue group behind useContractDoors, called through RpcClient. (It lives here, not in
 // libs/messaging, because a messaging spec importing platform would be a cycle.)
 import { Controller, Inject, INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, Payload, Transport } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { DomainError, ERRORS, NoPayload, Principal, defineRpc } from '@grappes/contracts';
 import {
-  Caller, RequestContext, RpcClient, RpcContextInterceptor, RpcErrorFilter, RpcHandler, currentCorrelationId, contractValidationPipe, runInContext,
+  Caller, RequestContext, RpcClient, RpcHandler, currentCorrelationId, runInContext, useContractDoors,
 } from '@grappes/messaging';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { requireServer, uniqueName } from '@grappes/testing';
@@ -84,9 +83,7 @@ async function startService(instance: string): Promise<void> {
   }).compile();
   const strategy = new DrainingNatsServer({ servers: [NATS_URL], queue: SERVICE, name: `${SERVICE}-rpc` });
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
-  app.useGlobalPipes(contractValidationPipe());
-  app.useGlobalFilters(new RpcErrorFilter());
-  app.useGlobalInterceptors(new RpcContextInterceptor());
+  useContractDoors(app);
   await app.listen();
   services.push(app);
 }
