@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
+export { testDatabaseOptions } from './database';
+
 /**
  * The URL of a server the tests need. Missing, the test file fails at once:
  * `npm test` starts NATS and a MongoDB-wire server and sets these variables.
@@ -13,7 +15,7 @@ export function requireServer(variable: 'NATS_URL' | 'MONGODB_URI'): string {
   if (!value) {
     throw new Error(
       `${variable} is not set. Integration tests talk to real servers: run them through \`npm test\` ` +
-        '(it starts NATS and MongoDB/FerretDB via `node scripts/infra.mjs run -- ...`).',
+        '(it starts NATS and SecantusDB via `node scripts/infra.mjs run -- ...`).',
     );
   }
   return value;

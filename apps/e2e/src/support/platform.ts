@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { requireServer } from '@grappes/testing';
+import { requireServer, testDatabaseOptions } from '@grappes/testing';
 
 const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
 const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
@@ -64,7 +64,7 @@ export class Platform {
   async stop(): Promise<void> {
     this.apps.forEach((app) => app.kill('SIGTERM'));
     await Promise.all(this.apps.map(exited));
-    const client = await MongoClient.connect(requireServer('MONGODB_URI'));
+    const client = await MongoClient.connect(requireServer('MONGODB_URI'), testDatabaseOptions);
     await Promise.all(SERVICES.map((s) => client.db(this.database(s)).dropDatabase()));
     await client.close();
   }

@@ -1,7 +1,7 @@
 // applyOnce against a real MongoDB-wire server, in a database of its own dropped at the end.
 import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
 import mongoose, { Connection } from 'mongoose';
-import { requireServer, uniqueName } from '@grappes/testing';
+import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { applyOnce } from './idempotency';
 
@@ -19,7 +19,7 @@ const anEvent = () =>
   } as ClusterSnapshot);
 
 beforeAll(async () => {
-  db = await mongoose.createConnection(MONGODB_URI, { dbName: uniqueName('idempotency_test') }).asPromise();
+  db = await mongoose.createConnection(MONGODB_URI, { ...testDatabaseOptions, dbName: uniqueName('idempotency_test') }).asPromise();
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope } from '@grappes/contracts';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { JetStreamManager, NatsConnection, connect } from 'nats';
-import { requireServer, uniqueName, waitFor } from '@grappes/testing';
+import { requireServer, testDatabaseOptions, uniqueName, waitFor } from '@grappes/testing';
 import { NO_METRICS } from '../metrics/messaging-metrics';
 import { createEvent } from './event-factory';
 import { Aggregate, outboxPlugin, withEvents } from './outbox';
@@ -64,7 +64,7 @@ beforeAll(async () => {
   jsm = await nc.jetstreamManager();
   // One connection: FerretDB 1.24 does not apply concurrent updates of one document from several
   // connections atomically (see the compatibility test), and the relay races the writes here.
-  db = await mongoose.createConnection(MONGODB_URI, { dbName: uniqueName('outbox_test'), maxPoolSize: 1 }).asPromise();
+  db = await mongoose.createConnection(MONGODB_URI, { ...testDatabaseOptions, dbName: uniqueName('outbox_test') }).asPromise();
   const schema = new Schema({ name: { type: String, required: true } });
   schema.plugin(outboxPlugin);
   Clusters = db.model<Cluster>('Cluster', schema);

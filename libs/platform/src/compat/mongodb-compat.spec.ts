@@ -16,7 +16,7 @@
  * connection applying concurrent updates in order (tested below).
  */
 import mongoose from 'mongoose';
-import { requireServer, uniqueName } from '@grappes/testing';
+import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 
 type Client = InstanceType<typeof mongoose.mongo.MongoClient>;
 type Db = ReturnType<Client['db']>;
@@ -38,7 +38,7 @@ async function codeOf(write: Promise<unknown>): Promise<number | undefined> {
 }
 
 beforeAll(async () => {
-  client = await new mongoose.mongo.MongoClient(MONGODB_URI).connect();
+  client = await new mongoose.mongo.MongoClient(MONGODB_URI, testDatabaseOptions).connect();
   db = client.db(uniqueName('compat_test'));
   isFerretDb = 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 }));
 });
