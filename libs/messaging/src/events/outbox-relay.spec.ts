@@ -62,8 +62,6 @@ const pendingCount = () => Clusters.countDocuments({ 'pendingEvents.id': { $exis
 beforeAll(async () => {
   nc = await connect({ servers: NATS_URL });
   jsm = await nc.jetstreamManager();
-  // One connection: FerretDB 1.24 does not apply concurrent updates of one document from several
-  // connections atomically (see the compatibility test), and the relay races the writes here.
   db = await mongoose.createConnection(MONGODB_URI, { ...testDatabaseOptions, dbName: uniqueName('outbox_test') }).asPromise();
   const schema = new Schema({ name: { type: String, required: true } });
   schema.plugin(outboxPlugin);

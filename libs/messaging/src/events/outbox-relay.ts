@@ -119,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         // collection is used so that removing them does not wake the relay again.
         for (const event of doc.pendingEvents) {
           await this.publish(event);
-          // Removed by its exact value as read: FerretDB's `$pull` ignores a condition such as `{ id }`.
+          // Removed by its exact value as read, not by a condition: an event is never changed once recorded.
           await model.collection.updateOne({ _id: doc._id }, { $pullAll: { pendingEvents: [event] } } as object);
           this.options.metrics?.eventPublished();
         }

@@ -39,6 +39,7 @@ export class ServicePlatformModule {
         MongooseModule.forRoot(config.MONGODB_URI, {
           dbName: config.MONGODB_DB ?? `grappes-${service}`,
           serverSelectionTimeoutMS: 5_000,
+          maxPoolSize: config.MONGODB_POOL_SIZE,
         }),
       ],
       controllers: [HealthController, MetricsController, pingHandlers(service)],

@@ -43,6 +43,13 @@ export class ServiceConfig extends AppConfig {
   @Matches(/^[a-zA-Z0-9_-]{1,63}$/, { message: 'MONGODB_DB must be a database name' })
   MONGODB_DB?: string;
 
+  /** Connections this instance keeps to the database (the driver's maxPoolSize). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MONGODB_POOL_SIZE = 20;
+
   @Type(() => Number)
   @IsInt()
   @Min(10)
