@@ -5,14 +5,17 @@ import { IsInt, Max, Min } from 'class-validator';
 
 export const DEFAULT_PAGE_LIMIT = 20;
 export const MAX_PAGE_LIMIT = 100;
+/** Far beyond any list here; it keeps `skip` an exact integer the database accepts. */
+export const MAX_PAGE = 100_000;
 
 /** `page` (from 1) and `limit` (1–100, default 20), as every list takes them. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @Omittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_LIMIT, default: DEFAULT_PAGE_LIMIT })

@@ -30,4 +30,15 @@ describe('the time rules of scheduling', () => {
     expect(badFields(workshop('2099-03-04T09:30:00', '2099-03-04T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
     expect(badFields(workshop('2099', '2099-03-04T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
   });
+
+  it('refuses days and hours the calendar does not have, which JavaScript would roll over', () => {
+    expect(badFields(workshop('2099-02-30T09:30:00+01:00', '2099-03-04T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
+    expect(badFields(workshop('2099-03-04T09:30:00+01:00', '2099-03-04T24:00:00+01:00'))).toEqual(['endsAt']);
+    expect(badFields(workshop('2099-04-31T09:30:00+02:00', '2099-05-01T12:30:00+02:00'))).toEqual(['startsAt', 'endsAt']);
+  });
+
+  it('accepts the 29th of February in a leap year only', () => {
+    expect(badFields(workshop('2096-02-29T09:30:00+01:00', '2096-02-29T12:30:00+01:00'))).toEqual([]);
+    expect(badFields(workshop('2097-02-29T09:30:00+01:00', '2097-03-01T12:30:00+01:00'))).toEqual(['startsAt', 'endsAt']);
+  });
 });

@@ -1,10 +1,19 @@
 import { ValidationArguments, ValidationOptions, registerDecorator } from 'class-validator';
 
 /** ISO 8601 with its offset (`Z` or `±hh:mm`): a time is never read in the server's own zone. */
-export const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+export const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * A real time of a real day: JavaScript's parser rolls `2027-02-30` over to
+ * March 2nd and reads `T24:00` as the next midnight, so the fields are checked
+ * against the calendar before the string is trusted.
+ */
 export function isTimeWithOffset(value: unknown): value is string {
-  return typeof value === 'string' && WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value));
+  const fields = typeof value === 'string' ? WITH_OFFSET.exec(value) : null;
+  if (!fields || Number.isNaN(Date.parse(value as string))) return false;
+  const [year, month, day, hour, minute] = fields.slice(1, 6).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
 }
 
 /** A date with its offset, e.g. `2027-03-04T09:30:00+01:00` (Europe/Paris in winter). */
