@@ -13,4 +13,15 @@ describe('gateway configuration', () => {
       expect(problems.map((p) => p.split(':')[0])).toEqual(['METRICS_PORT']);
     }
   });
+
+  it('believes no proxy about client addresses unless TRUST_PROXY says which', () => {
+    expect(checkConfig(GatewayConfig, {}).config.trustProxy).toBe(false);
+    expect(checkConfig(GatewayConfig, { TRUST_PROXY: '1' }).config.trustProxy).toBe(1);
+    expect(checkConfig(GatewayConfig, { TRUST_PROXY: 'loopback, 10.0.0.0/8' }).config.trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(checkConfig(GatewayConfig, { TRUST_PROXY: 'true' }).config.trustProxy).toBe(true);
+  });
+
+  it('names a malformed TRUST_PROXY', () => {
+    expect(checkConfig(GatewayConfig, { TRUST_PROXY: 'every; one' }).problems.map((p) => p.split(':')[0])).toEqual(['TRUST_PROXY']);
+  });
 });

@@ -1,6 +1,6 @@
 import { AppConfig } from '@grappes/platform';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsString, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 
 const inProduction = (c: GatewayConfig) => c.NODE_ENV === 'production';
@@ -34,6 +34,21 @@ export class GatewayConfig extends AppConfig {
 
   @Type(() => Number) @IsInt() @Min(1)
   LOGIN_MAX_FAILURES = 10;
+
+  /**
+   * Which proxies in front of the gateway to believe about the client's address
+   * (rate limits and login throttling count per client): `false` (none, the
+   * default), `true` (any), a number of hops, or addresses and subnets
+   * (`loopback`, `10.0.0.0/8`, comma-separated) as Express's `trust proxy` takes them.
+   */
+  @Matches(/^(true|false|\d{1,2}|[\w.:/]+(,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be true, false, a number of hops, or addresses and subnets' })
+  TRUST_PROXY = 'false';
+
+  /** What Express's `trust proxy` setting takes. */
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
+  }
 
   readonly jwtSecret: string = '';
 }

@@ -17,6 +17,7 @@ async function bootstrap(): Promise<void> {
   // Before the routes: every request is counted by route pattern, whatever answers it (404s and guards included).
   app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);

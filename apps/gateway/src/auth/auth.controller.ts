@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
 import { ApiBehindServices, ApiErrors, ApiSignedIn } from '../http/api-error';
 import { toClaims } from './jwt-auth.guard';
-import { LoginAttempts } from './login-attempts';
+import { LoginAttempt, LoginAttempts } from './login-attempts';
 import { CurrentPrincipal } from './principal.decorator';
 import { Public } from './public.decorator';
 
@@ -29,28 +29,29 @@ export class AuthController {
   @ApiErrors(
     400,
     [401, 'Wrong e-mail or password (the same answer for an unknown e-mail)'],
-    [429, 'Too many requests, or 10 failed logins for this e-mail within a minute: wait for `Retry-After` seconds'],
+    [429, 'Too many requests, or 10 failed logins for this e-mail from this client within a minute: wait for `Retry-After` seconds (it doubles at each new lockout)'],
   )
   @ApiBehindServices()
-  async login(@Body() credentials: Credentials, @Res({ passthrough: true }) res: Response) {
-    const startedAt = this.begin(credentials.email, res);
-    const principal = await this.rpc.send(MEMBERS_RPC.verifyCredentials, credentials).catch((error: unknown) => {
+  async login(@Body() credentials: Credentials, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const attempt: LoginAttempt = { email: credentials.email, client: req.ip ?? 'unknown' };
+    const startedAt = await this.begin(attempt, res);
+    const principal = await this.rpc.send(MEMBERS_RPC.verifyCredentials, credentials).catch(async (error: unknown) => {
       const judged = error instanceof DomainError && error.code === ERRORS.BAD_CREDENTIALS.code;
-      if (!judged) this.attempts.withdraw(credentials.email, startedAt);
+      if (!judged) await this.attempts.withdraw(attempt, startedAt);
       throw error;
     });
-    this.attempts.succeeded(credentials.email);
+    await this.attempts.succeeded(attempt);
     const accessToken = await this.jwt.signAsync(toClaims(principal), { expiresIn: this.config.JWT_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
   }
 
   /** Counts the attempt, or refuses it with 429 and `Retry-After`. */
-  private begin(email: string, res: Response): number {
+  private async begin(attempt: LoginAttempt, res: Response): Promise<number> {
     try {
-      return this.attempts.begin(email);
+      return await this.attempts.begin(attempt);
     } catch (error) {
-      const { retryAfterSeconds } = (error as DomainError).details as { retryAfterSeconds: number };
-      res.setHeader('Retry-After', String(retryAfterSeconds));
+      const retryAfterSeconds = ((error as DomainError).details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
       throw error;
     }
   }

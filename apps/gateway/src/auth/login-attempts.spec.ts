@@ -1,57 +1,75 @@
+// Login throttling shared by gateway instances, against a real nats-server.
 import { DomainError } from '@grappes/contracts';
+import { requireServer } from '@grappes/testing';
+import { NatsConnection, connect } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { GatewayConfig } from '../gateway.config';
-import { LoginAttempts } from './login-attempts';
+import { LoginAttempt, LoginAttempts } from './login-attempts';
 
-describe('LoginAttempts', () => {
-  const config = Object.assign(new GatewayConfig(), { LOGIN_MAX_FAILURES: 10 });
-  const t0 = 1_000_000;
+const config = Object.assign(new GatewayConfig(), { LOGIN_MAX_FAILURES: 10 });
+let nats: NatsConnection;
+/** Two gateway instances over one NATS. */
+let first: LoginAttempts;
+let second: LoginAttempts;
 
-  function tryTimes(attempts: LoginAttempts, email: string, n: number, at = t0) {
-    for (let i = 0; i < n; i++) attempts.begin(email, at);
-  }
+beforeAll(async () => {
+  nats = await connect({ servers: requireServer('NATS_URL').split(',') });
+  first = new LoginAttempts(config, nats);
+  second = new LoginAttempts(config, nats);
+  await Promise.all([first.onModuleInit(), second.onModuleInit()]);
+});
 
-  function refusalOf(work: () => unknown): DomainError | undefined {
-    try {
-      work();
-    } catch (error) {
-      return error as DomainError;
-    }
-    return undefined;
-  }
+afterAll(() => nats?.drain());
 
-  it('lets ten attempts for one e-mail through', () => {
-    const attempts = new LoginAttempts(config);
-    expect(refusalOf(() => tryTimes(attempts, 'a@grappes.test', 10))).toBeUndefined();
+/** An e-mail no other test uses, tried from one client. */
+const attemptBy = (client: string): LoginAttempt => ({ email: `${randomUUID()}@grappes.test`, client });
+
+async function refusalOf(work: Promise<unknown>): Promise<DomainError | undefined> {
+  return work.then(() => undefined, (error: DomainError) => error);
+}
+
+describe('login attempts shared by every gateway instance', () => {
+  it('refuses the eleventh attempt within a minute with 429 and Retry-After, counting those of both instances', async () => {
+    const attempt = attemptBy('203.0.113.7');
+    for (let i = 0; i < 10; i++) await (i % 2 ? first : second).begin(attempt);
+
+    const refusal = await refusalOf(first.begin({ ...attempt, email: ` ${attempt.email.toUpperCase()}` }));
+
+    expect(refusal).toMatchObject({ code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429, details: { retryAfterSeconds: 60 } });
   });
 
-  it('refuses the eleventh within a minute with 429 and the seconds to wait, whatever the spelling', () => {
-    const attempts = new LoginAttempts(config);
-    tryTimes(attempts, 'a@grappes.test', 10);
-    const refusal = refusalOf(() => attempts.begin('A@Grappes.test ', t0 + 15_000));
-    expect(refusal?.status).toBe(429);
-    expect(refusal?.details).toEqual({ retryAfterSeconds: 45 });
+  it('never refuses another client, such as the owner of the account, while one client is locked out', async () => {
+    const attacker = attemptBy('203.0.113.66');
+    for (let i = 0; i < 11; i++) await first.begin(attacker).catch(() => undefined);
+
+    expect(await refusalOf(second.begin({ ...attacker, client: '198.51.100.1' }))).toBeUndefined();
   });
 
-  it('counts attempts still waiting for their answer, so a burst sent at once is cut at ten', () => {
-    const attempts = new LoginAttempts(config);
-    const outcomes = Array.from({ length: 15 }, () => refusalOf(() => attempts.begin('burst@grappes.test', t0)));
-    expect(outcomes.filter((r) => r === undefined)).toHaveLength(10);
+  it('admits no more than ten of many attempts sent at once to both instances', async () => {
+    const attempt = attemptBy('203.0.113.9');
+
+    const outcomes = await Promise.all(Array.from({ length: 30 }, (_, i) => refusalOf((i % 2 ? first : second).begin(attempt))));
+
+    expect(outcomes.filter((refusal) => refusal === undefined)).toHaveLength(10);
   });
 
-  it('lets the e-mail try again once the minute has passed', () => {
-    const attempts = new LoginAttempts(config);
-    tryTimes(attempts, 'a@grappes.test', 10);
-    expect(refusalOf(() => attempts.begin('a@grappes.test', t0 + 60_001))).toBeUndefined();
+  it('forgets the failures of a client once it succeeds', async () => {
+    const attempt = attemptBy('203.0.113.10');
+    for (let i = 0; i < 10; i++) await first.begin(attempt);
+
+    await second.succeeded(attempt);
+
+    expect(await refusalOf(first.begin(attempt))).toBeUndefined();
   });
 
-  it('counts each e-mail on its own, forgets attempts after a success, and drops an attempt withdrawn', () => {
-    const attempts = new LoginAttempts(config);
-    tryTimes(attempts, 'a@grappes.test', 10);
-    expect(refusalOf(() => attempts.begin('b@grappes.test', t0))).toBeUndefined();
-    attempts.succeeded('a@grappes.test');
-    tryTimes(attempts, 'a@grappes.test', 9);
-    const tenth = attempts.begin('a@grappes.test', t0 + 1);
-    attempts.withdraw('a@grappes.test', tenth);
-    expect(refusalOf(() => attempts.begin('a@grappes.test', t0 + 2))).toBeUndefined();
+  it('does not count an attempt withdrawn because it could not be judged', async () => {
+    const attempt = attemptBy('203.0.113.11');
+    const started = [];
+    for (let i = 0; i < 10; i++) started.push(await first.begin(attempt));
+
+    await second.withdraw(attempt, started[0]);
+
+    expect(await refusalOf(first.begin(attempt))).toBeUndefined();
+    expect(await refusalOf(first.begin(attempt))).toBeDefined();
   });
 });

@@ -1,57 +1,82 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainError, ERRORS } from '@grappes/contracts';
+import { NATS_CONNECTION } from '@grappes/platform';
+import { KV, NatsConnection } from 'nats';
+import { createHash } from 'node:crypto';
 import { GatewayConfig } from '../gateway.config';
+import { Admission, LoginRecord, NO_ATTEMPTS, admit, withdraw } from './login-throttle';
 
-const WINDOW_MS = 60_000;
-/** Forgotten e-mails are swept out every so many attempts, so the map stays small. */
-const SWEEP_EVERY = 1_000;
+/** Long enough for the longest lockout (a day); a record unused that long is dropped by the server. */
+const BUCKET = { name: 'grappes_login_attempts', ttlMs: 24 * 60 * 60_000 };
+/** JetStream's "wrong last sequence": another gateway changed the record since it was read. */
+const CONFLICT = 10071;
+const MAX_CONFLICTS = 20;
+
+/** Who tries to log in as whom: the e-mail as typed (any spelling) and the client's address. */
+export interface LoginAttempt {
+  email: string;
+  client: string;
+}
 
 /**
- * Counts login attempts per e-mail over the last minute and refuses further
- * ones past the limit. An attempt counts from the moment it starts, so that
- * many tries sent at once cannot all slip through before the first answer;
- * a success forgets them. Kept in this gateway instance's memory: with several
- * instances, each one counts its own share.
+ * Login attempts per e-mail and client (login-throttle.ts has the rules), kept
+ * in a NATS key-value bucket so that every gateway instance sees the same
+ * counts. Each change is a compare-and-set on the record's revision: two
+ * gateways counting at once cannot lose an attempt.
  */
 @Injectable()
-export class LoginAttempts {
-  private readonly attempts = new Map<string, number[]>();
-  private sinceSweep = 0;
+export class LoginAttempts implements OnModuleInit {
+  private kv!: KV;
 
-  constructor(@Inject(GatewayConfig) private readonly config: GatewayConfig) {}
+  constructor(
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.kv = await this.nats.jetstream().views.kv(BUCKET.name, { ttl: BUCKET.ttlMs, history: 1 });
+  }
 
   /** Records the start of an attempt, or refuses it with 429 and the seconds to wait. */
-  begin(email: string, now = Date.now()): number {
-    if (++this.sinceSweep >= SWEEP_EVERY) this.sweep(now);
-    const recent = this.recent(email, now);
-    if (recent.length >= this.config.LOGIN_MAX_FAILURES) {
-      const retryAfterSeconds = Math.ceil((recent[0] + WINDOW_MS - now) / 1000);
+  async begin(attempt: LoginAttempt, now = Date.now()): Promise<number> {
+    const admission = await this.change(attempt, (record) => admit(record, now, this.config.LOGIN_MAX_FAILURES));
+    if (!admission.admitted) {
+      const { retryAfterSeconds } = admission;
       throw new DomainError(ERRORS.TOO_MANY_ATTEMPTS, 'Too many failed logins; try again later', { retryAfterSeconds });
     }
-    this.attempts.set(key(email), [...recent, now]);
     return now;
   }
 
   /** The attempt could not be judged (a service was down): it does not count. */
-  withdraw(email: string, startedAt: number): void {
-    const kept = (this.attempts.get(key(email)) ?? []).filter((at) => at !== startedAt);
-    this.attempts.set(key(email), kept);
+  async withdraw(attempt: LoginAttempt, startedAt: number): Promise<void> {
+    await this.change(attempt, (record) => ({ admitted: true, record: withdraw(record, startedAt) }));
   }
 
-  succeeded(email: string): void {
-    this.attempts.delete(key(email));
+  /** A success forgets this client's failures for this e-mail, lockouts included. */
+  async succeeded(attempt: LoginAttempt): Promise<void> {
+    await this.kv.delete(keyOf(attempt));
   }
 
-  private recent(email: string, now: number): number[] {
-    return (this.attempts.get(key(email)) ?? []).filter((at) => at > now - WINDOW_MS);
-  }
-
-  private sweep(now: number): void {
-    this.sinceSweep = 0;
-    for (const [email, times] of this.attempts) {
-      if (!times.some((at) => at > now - WINDOW_MS)) this.attempts.delete(email);
+  private async change(attempt: LoginAttempt, decide: (record: LoginRecord) => Admission): Promise<Admission> {
+    const key = keyOf(attempt);
+    for (let conflicts = 0; ; conflicts++) {
+      const entry = await this.kv.get(key);
+      const record = entry?.operation === 'PUT' ? (entry.json<LoginRecord>() ?? NO_ATTEMPTS) : NO_ATTEMPTS;
+      const admission = decide(record);
+      const value = JSON.stringify(admission.record);
+      try {
+        await (entry ? this.kv.update(key, value, entry.revision) : this.kv.create(key, value));
+        return admission;
+      } catch (error) {
+        const code = (error as { api_error?: { err_code?: number } }).api_error?.err_code;
+        if (code !== CONFLICT || conflicts >= MAX_CONFLICTS) throw error;
+      }
     }
   }
 }
 
-const key = (email: string) => email.trim().toLowerCase();
+/** Hashed: the bucket holds neither e-mails nor addresses, and any spelling of an e-mail counts as one. */
+function keyOf({ email, client }: LoginAttempt): string {
+  const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return `${digest(email.trim().normalize('NFC').toLowerCase())}.${digest(client)}`;
+}
