@@ -10,6 +10,7 @@ import { NatsConnection } from 'nats';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginAttempts } from './auth/login-attempts';
+import { SigningKeys } from './auth/signing-keys';
 import { ClustersController } from './clusters/clusters.controller';
 import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
@@ -26,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         jsonLogger('gateway', config),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        JwtModule.register(new SigningKeys(config.jwtSecret, config.JWT_PREVIOUS_SECRET).jwtOptions()),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController],

@@ -1,6 +1,6 @@
 import { AppConfig } from '@grappes/platform';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 
 const inProduction = (c: GatewayConfig) => c.NODE_ENV === 'production';
@@ -18,6 +18,12 @@ export class GatewayConfig extends AppConfig {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** The secret before the last rotation: tokens it signed stay valid until they expire. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_PREVIOUS_SECRET must be at least 32 characters' })
+  JWT_PREVIOUS_SECRET?: string;
 
   @Type(() => Number) @IsInt() @Min(60)
   JWT_TTL_SECONDS = 3600;

@@ -30,13 +30,20 @@ export class JwtAuthGuard implements CanActivate {
     const request = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new DomainError(ERRORS.UNAUTHENTICATED, 'A bearer token is required');
-    const claims = await this.jwt.verifyAsync<AccessClaims>(token).catch(() => {
-      throw new DomainError(ERRORS.UNAUTHENTICATED, 'The token is invalid or expired');
-    });
+    const claims = await this.verified(token);
     const principal: Principal = { id: claims.sub, email: claims.email, companyId: claims.companyId, roles: claims.roles };
     request.principal = principal;
     const context = currentContext();
     if (context) context.principal = principal;
     return true;
+  }
+
+  /** Any failure, thrown at once (an unknown key) or later (a bad signature, expiry), is the same 401. */
+  private async verified(token: string): Promise<AccessClaims> {
+    try {
+      return await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch {
+      throw new DomainError(ERRORS.UNAUTHENTICATED, 'The token is invalid or expired');
+    }
   }
 }
