@@ -170,7 +170,7 @@ describe('members: companies, people, directory, figures and suggestions through
     expect(suggestions.partners).toEqual([expect.objectContaining({ companyId: brand.id, reason: expect.stringContaining('Marque horlogère') })]);
   });
 
-  it('suspends a membership, refusing cluster joins meanwhile, and reactivates it', async () => {
+  it("suspends a membership, refusing cluster joins and its people's access meanwhile, and reactivates it", async () => {
     const cluster = (await admin.post('/clusters', { name: 'Grappe SAV', theme: 'after-sales', admission: 'open' })).body;
     expect((await brandAdmin.post(`/companies/${brand.id}/suspend`)).status).toBe(403);
     const suspended = await admin.post(`/companies/${brand.id}/suspend`);
@@ -178,10 +178,11 @@ describe('members: companies, people, directory, figures and suggestions through
     // The clusters service learns of the suspension by event: until then a join may pass, so each try uses a new cluster.
     const refused = await waitFor(async () => {
       const probe = (await admin.post('/clusters', { name: 'Grappe sonde', theme: 'logistics', admission: 'open' })).body;
-      const join = await brandAdmin.post(`/clusters/${probe.id}/members`, { companyId: brand.id });
+      const join = await admin.post(`/clusters/${probe.id}/members`, { companyId: brand.id });
       return join.status === 422 ? join : undefined;
     }, 'joins refused while suspended');
     expect(refused.body.code).toBe('CLUSTER.COMPANY_NOT_ACTIVE');
+    await waitFor(async () => ((await brandAdmin.get('/me')).status === 401 ? true : undefined), "the suspended company's people refused");
     expect((await admin.post(`/companies/${brand.id}/reactivate`)).body.status).toBe('active');
     const join = await waitFor(async () => {
       const reply = await brandAdmin.post(`/clusters/${cluster.id}/members`, { companyId: brand.id });

@@ -7,6 +7,8 @@ import {
 } from '@grappes/platform';
 import { contractValidationPipe } from '@grappes/messaging';
 import { NatsConnection } from 'nats';
+import { AccessEventHandlers } from './access/access.event-handlers';
+import { RevokedAccess } from './access/revoked-access';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginAttempts } from './auth/login-attempts';
@@ -30,7 +32,7 @@ export class AppModule {
         JwtModule.register(new SigningKeys(config.jwtSecret, config.JWT_PREVIOUS_SECRET).jwtOptions()),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController],
+      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController, AccessEventHandlers],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },
@@ -40,6 +42,7 @@ export class AppModule {
         { provide: AppMetrics, useFactory: () => new AppMetrics('gateway') },
         { provide: MetricsServer, inject: [AppMetrics], useFactory: (m: AppMetrics) => new MetricsServer(m, config.METRICS_PORT, config.HOST) },
         LoginAttempts,
+        RevokedAccess,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_PIPE, useFactory: contractValidationPipe },

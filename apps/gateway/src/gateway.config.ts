@@ -25,7 +25,8 @@ export class GatewayConfig extends AppConfig {
   @MinLength(32, { message: 'JWT_PREVIOUS_SECRET must be at least 32 characters' })
   JWT_PREVIOUS_SECRET?: string;
 
-  @Type(() => Number) @IsInt() @Min(60)
+  /** At most a day: revoked access is remembered for a day (access/revoked-access.ts). */
+  @Type(() => Number) @IsInt() @Min(60) @Max(86_400)
   JWT_TTL_SECONDS = 3600;
 
   /** The members service creates the bootstrap admin; the gateway refuses to run production without one. */

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { JetStreamServer } from '@grappes/messaging';
 import { AppMetrics, httpMetrics, loadConfig } from '@grappes/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -22,6 +23,10 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   serveOpenApi(app, API_PREFIX);
+  // Events that withdraw access (access/): the HTTP guards, pipes and filters are not inherited.
+  const metrics = app.get(AppMetrics).messaging;
+  app.connectMicroservice({ strategy: new JetStreamServer({ servers: config.NATS_URL, service: 'gateway', metrics }) });
+  await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const metricsUrl = `http://${config.HOST}:${config.METRICS_PORT}/metrics`;
   app.get(Logger).log(`gateway ready: http://${config.HOST}:${config.PORT}/${API_PREFIX} (docs at /${API_PREFIX}/docs, metrics at ${metricsUrl})`);

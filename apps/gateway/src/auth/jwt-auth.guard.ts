@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { DomainError, ERRORS, Principal } from '@grappes/contracts';
 import { currentContext } from '@grappes/messaging';
 import type { Request } from 'express';
+import { RevokedAccess } from '../access/revoked-access';
 import { IS_PUBLIC } from './public.decorator';
 
 interface AccessClaims {
@@ -17,12 +18,13 @@ export function toClaims(principal: Principal): AccessClaims {
   return { sub: principal.id, email: principal.email, companyId: principal.companyId, roles: principal.roles };
 }
 
-/** Every endpoint needs a valid bearer token unless marked @Public(). */
+/** Every endpoint needs a valid bearer token, of a person whose access still stands, unless marked @Public(). */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly revoked: RevokedAccess,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -32,6 +34,7 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) throw new DomainError(ERRORS.UNAUTHENTICATED, 'A bearer token is required');
     const claims = await this.verified(token);
     const principal: Principal = { id: claims.sub, email: claims.email, companyId: claims.companyId, roles: claims.roles };
+    if (this.revoked.denies(principal)) throw new DomainError(ERRORS.UNAUTHENTICATED, 'Access was withdrawn; sign in again');
     request.principal = principal;
     const context = currentContext();
     if (context) context.principal = principal;

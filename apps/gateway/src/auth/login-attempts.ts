@@ -4,13 +4,11 @@ import { NATS_CONNECTION } from '@grappes/platform';
 import { KV, NatsConnection } from 'nats';
 import { createHash } from 'node:crypto';
 import { GatewayConfig } from '../gateway.config';
+import { compareAndSet } from '../kv/compare-and-set';
 import { Admission, LoginRecord, NO_ATTEMPTS, admit, withdraw } from './login-throttle';
 
 /** Long enough for the longest lockout (a day); a record unused that long is dropped by the server. */
 const BUCKET = { name: 'grappes_login_attempts', ttlMs: 24 * 60 * 60_000 };
-/** JetStream's "wrong last sequence": another gateway changed the record since it was read. */
-const CONFLICT = 10071;
-const MAX_CONFLICTS = 20;
 
 /** Who tries to log in as whom: the e-mail as typed (any spelling) and the client's address. */
 export interface LoginAttempt {
@@ -21,8 +19,7 @@ export interface LoginAttempt {
 /**
  * Login attempts per e-mail and client (login-throttle.ts has the rules), kept
  * in a NATS key-value bucket so that every gateway instance sees the same
- * counts. Each change is a compare-and-set on the record's revision: two
- * gateways counting at once cannot lose an attempt.
+ * counts; two gateways counting at once cannot lose an attempt (compare-and-set).
  */
 @Injectable()
 export class LoginAttempts implements OnModuleInit {
@@ -58,20 +55,11 @@ export class LoginAttempts implements OnModuleInit {
   }
 
   private async change(attempt: LoginAttempt, decide: (record: LoginRecord) => Admission): Promise<Admission> {
-    const key = keyOf(attempt);
-    for (let conflicts = 0; ; conflicts++) {
-      const entry = await this.kv.get(key);
-      const record = entry?.operation === 'PUT' ? (entry.json<LoginRecord>() ?? NO_ATTEMPTS) : NO_ATTEMPTS;
+    const decision = await compareAndSet(this.kv, keyOf(attempt), NO_ATTEMPTS, (record) => {
       const admission = decide(record);
-      const value = JSON.stringify(admission.record);
-      try {
-        await (entry ? this.kv.update(key, value, entry.revision) : this.kv.create(key, value));
-        return admission;
-      } catch (error) {
-        const code = (error as { api_error?: { err_code?: number } }).api_error?.err_code;
-        if (code !== CONFLICT || conflicts >= MAX_CONFLICTS) throw error;
-      }
-    }
+      return { value: admission.record, admission };
+    });
+    return decision.admission;
   }
 }
 

@@ -63,7 +63,7 @@ export class CompaniesService {
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateCompany;
     if (Object.keys(given).length === 0) return toCompanyView(current, principal);
     const set: Partial<Company> = { ...given, ...(given.name ? nameIndex(given.name) : {}) };
-    return this.change(current, set, MEMBERS_EVENTS.companyUpdated, principal);
+    return this.change(current, set, [MEMBERS_EVENTS.companyUpdated], principal);
   }
 
   /** The company leaves the federation; the other services take it out of clusters and workshops. */
@@ -71,16 +71,16 @@ export class CompaniesService {
     assertFederationAdmin(principal);
     const current = await this.find(companyId);
     if (current.status === 'left') return toCompanyView(current, principal);
-    return this.change(current, { status: 'left' }, MEMBERS_EVENTS.companyDeactivated, principal);
+    return this.change(current, { status: 'left' }, [MEMBERS_EVENTS.companyDeactivated], principal);
   }
 
   /** Membership on hold: the company stays in the directory but may not join clusters. */
   async suspend(companyId: string, principal: Principal): Promise<CompanyView> {
-    return this.moveStatus(companyId, 'active', 'suspended', principal);
+    return this.moveStatus(companyId, 'active', 'suspended', MEMBERS_EVENTS.companySuspended, principal);
   }
 
   async reactivate(companyId: string, principal: Principal): Promise<CompanyView> {
-    return this.moveStatus(companyId, 'suspended', 'active', principal);
+    return this.moveStatus(companyId, 'suspended', 'active', MEMBERS_EVENTS.companyReactivated, principal);
   }
 
   async find(companyId: string): Promise<CompanyDocument> {
@@ -89,25 +89,36 @@ export class CompaniesService {
     return company;
   }
 
-  private async moveStatus(companyId: string, from: MembershipStatus, to: MembershipStatus, principal: Principal): Promise<CompanyView> {
+  /**
+   * The named fact (`company-suspended`, `company-reactivated`) goes out beside
+   * `company-updated`, which the projections of the status already follow.
+   */
+  private async moveStatus(
+    companyId: string,
+    from: MembershipStatus,
+    to: MembershipStatus,
+    fact: EventDefinition<CompanySnapshot>,
+    principal: Principal,
+  ): Promise<CompanyView> {
     assertFederationAdmin(principal);
     const current = await this.find(companyId);
     if (current.status === to) return toCompanyView(current, principal);
     if (current.status !== from) throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, `${current.name} is ${current.status}, not ${from}`);
-    return this.change(current, { status: to }, MEMBERS_EVENTS.companyUpdated, principal);
+    return this.change(current, { status: to }, [MEMBERS_EVENTS.companyUpdated, fact], principal);
   }
 
   /** Applies a change with its event in one write, refused if someone else changed the company meanwhile. */
   private async change(
     current: CompanyDocument,
     set: Partial<Company>,
-    def: EventDefinition<CompanySnapshot>,
+    defs: EventDefinition<CompanySnapshot>[],
     principal: Principal,
   ): Promise<CompanyView> {
     const version = current.version + 1;
     const next = { ...current, ...set } as CompanyDocument;
+    const events = defs.map((def) => this.event(def, next, version));
     const updated = await this.companies
-      .findOneAndUpdate({ _id: current._id, version: current.version }, withEvents(set, [this.event(def, next, version)]), { new: true })
+      .findOneAndUpdate({ _id: current._id, version: current.version }, withEvents(set, events), { returnDocument: 'after' })
       .lean<CompanyDocument>();
     if (!updated) throw new DomainError(ERRORS.CONCURRENT_CHANGE, `${current.name} changed meanwhile; reload and try again`);
     return toCompanyView(updated, principal);

@@ -39,6 +39,8 @@ export const MEMBERS_EVENTS = {
   companyRegistered: defineEvent('members', 'company-registered', CompanySnapshot),
   companyUpdated: defineEvent('members', 'company-updated', CompanySnapshot),
   companyDeactivated: defineEvent('members', 'company-deactivated', CompanySnapshot),
+  companySuspended: defineEvent('members', 'company-suspended', CompanySnapshot),
+  companyReactivated: defineEvent('members', 'company-reactivated', CompanySnapshot),
   personAdded: defineEvent('members', 'person-added', PersonSnapshot),
   personRemoved: defineEvent('members', 'person-removed', PersonRemoved),
 };
