@@ -111,14 +111,10 @@ function canListen(port, host) {
   });
 }
 
-/** Fails early and clearly instead of leaving an app to die on EADDRINUSE. */
-export async function checkPortsFree(instances, host) {
-  const metrics = {
-    ...GATEWAY_METRICS,
-    port: portFrom(GATEWAY_METRICS.portVar, GATEWAY_METRICS.port),
-  };
+/** Each port once, within range: a mistake in the variables, told before any port is tried. */
+function checkPortsDistinct(listeners) {
   const claimed = new Map();
-  for (const { label, port, portVar } of [...instances, metrics]) {
+  for (const { label, port, portVar } of listeners) {
     if (port > 65535)
       throw new StartError(
         `${label} would listen on ${port}, past 65535: lower ${portVar}`,
@@ -129,6 +125,18 @@ export async function checkPortsFree(instances, host) {
       );
     }
     claimed.set(port, label);
+  }
+}
+
+/** Fails early and clearly instead of leaving an app to die on EADDRINUSE. */
+export async function checkPortsFree(instances, host) {
+  const metrics = {
+    ...GATEWAY_METRICS,
+    port: portFrom(GATEWAY_METRICS.portVar, GATEWAY_METRICS.port),
+  };
+  const listeners = [...instances, metrics];
+  checkPortsDistinct(listeners);
+  for (const { label, port, portVar } of listeners) {
     if (await canListen(port, host)) continue;
     throw new StartError(
       `port ${port} (${label}) is already in use on ${host}: is Grappes already running? ` +
