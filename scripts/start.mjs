@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scaleOf } from './run-apps/instances.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_NODE = [20, 19];
@@ -71,6 +72,17 @@ function checkNodeVersion() {
   return false;
 }
 
+/** A mistyped GRAPPES_SCALE is told at once, not after the build. */
+function checkScale() {
+  try {
+    scaleOf();
+    return true;
+  } catch (err) {
+    say(err.message);
+    return false;
+  }
+}
+
 /** nx is checked besides the folder itself: an interrupted install leaves node_modules without it. */
 function dependenciesInstalled() {
   return fs.existsSync(path.join(REPO, 'node_modules', '.bin', 'nx'));
@@ -115,6 +127,7 @@ function startPlatform() {
 async function main() {
   for (const signal of SIGNALS) process.on(signal, onSignal);
   if (!checkNodeVersion()) return 1;
+  if (!checkScale()) return 1;
 
   if (!dependenciesInstalled()) {
     const code = await install();

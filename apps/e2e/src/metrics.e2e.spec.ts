@@ -1,14 +1,7 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
+import { sample } from './support/metrics';
 import { ADMIN, Platform } from './support/platform';
-
-/** The value of the first sample of `name` whose labels include all of `labels`; 0 when there is none yet. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const line = text
-    .split('\n')
-    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
-  return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
-}
 
 async function scrape(port: number): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/metrics`);

@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { requireServer, testDatabaseOptions } from '@grappes/testing';
 
 const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
+export type Service = (typeof SERVICES)[number];
 const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
 
 export const ADMIN = { email: 'admin@e2e.grappes.test', password: 'e2e-admin-password' };
@@ -33,15 +34,26 @@ export function exited(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+export interface PlatformOptions {
+  /** How many processes run each service, all on one database and one NATS; one unless told. */
+  instances?: Partial<Record<Service, number>>;
+  /** Added to every app's environment (e.g. a rate limit that lets a burst of requests through). */
+  env?: Record<string, string>;
+}
+
 /** The whole platform on fresh databases: four services and the gateway in front. */
 export class Platform {
   readonly runId = randomUUID().slice(0, 8);
   private readonly apps: (ChildProcess & { output: () => string })[] = [];
   baseUrl = '';
-  /** Each app's HTTP port (the API on the gateway, health and metrics on the services). */
+  /** Each app's HTTP port (the API on the gateway, health and metrics on the services): its first instance's. */
   readonly ports: Record<string, number> = {};
+  /** The HTTP port of every instance of each service, in start order. */
+  readonly instancePorts: Record<string, number[]> = {};
   /** The gateway's internal metrics port. */
   metricsPort = 0;
+
+  constructor(private readonly options: PlatformOptions = {}) {}
 
   async start(): Promise<void> {
     const natsUrl = requireServer('NATS_URL');
@@ -49,10 +61,16 @@ export class Platform {
     const common = {
       NODE_ENV: 'test', NATS_URL: natsUrl, MONGODB_URI: mongodbUri, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
       ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST_LOG2: '10', OUTBOX_SWEEP_MS: '500',
+      ...this.options.env,
     };
     for (const service of SERVICES) {
-      this.ports[service] = await freePort();
-      this.apps.push(runApp(service, { ...common, PORT: String(this.ports[service]), MONGODB_DB: this.database(service) }));
+      const ports: number[] = [];
+      for (let instance = 0; instance < (this.options.instances?.[service] ?? 1); instance++) {
+        ports.push(await freePort());
+        this.apps.push(runApp(service, { ...common, PORT: String(ports[instance]), MONGODB_DB: this.database(service) }));
+      }
+      this.instancePorts[service] = ports;
+      this.ports[service] = ports[0];
     }
     this.ports['gateway'] = await freePort();
     this.metricsPort = await freePort();
@@ -78,10 +96,17 @@ export class Platform {
     while (Date.now() < deadline) {
       const dead = this.apps.find((app) => app.exitCode !== null);
       if (dead) throw new Error(`An app exited during start-up:\n${dead.output()}`);
-      const ready = await fetch(`${this.baseUrl}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return;
+      if (await this.allReady()) return;
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`The platform did not become ready:\n${this.apps.map((a) => a.output()).join('\n')}`);
+  }
+
+  /** The gateway sees one instance of each service; every other instance must answer too. */
+  private async allReady(): Promise<boolean> {
+    const ready = (url: string) => fetch(url).then((r) => r.ok, () => false);
+    const instances = Object.values(this.instancePorts).flat().map((port) => ready(`http://127.0.0.1:${port}/health/ready`));
+    const answers = await Promise.all([ready(`${this.baseUrl}/health/ready`), ...instances]);
+    return answers.every(Boolean);
   }
 }
