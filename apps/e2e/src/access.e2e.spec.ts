@@ -60,4 +60,65 @@ describe('access withdrawn before the token expires', () => {
 
     await untilRefused(chief, "the departed company's person refused");
   });
+
+  describe('sessions: short access tokens, refresh tokens that work once', () => {
+    const signIn = async (email: string) => (await anonymous.post('/auth/login', { email, password: PASSWORD })).body;
+    let companyId: string;
+
+    beforeAll(async () => {
+      companyId = (await admin.post('/companies', company('Décolletage de Cluses', '130025265'))).body.id;
+      for (const email of ['one@cluses.example', 'two@cluses.example', 'three@cluses.example', 'four@cluses.example']) {
+        expect((await admin.post(`/companies/${companyId}/people`, person(email, 'member'))).status).toBe(201);
+      }
+    });
+
+    it('signs in with a short-lived access token and a refresh token that gives a new pair', async () => {
+      const login = await signIn('one@cluses.example');
+      expect(login).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String), refreshExpiresAt: expect.any(String) });
+
+      const refreshed = await anonymous.post('/auth/refresh', { refreshToken: login.refreshToken });
+
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.refreshToken).not.toBe(login.refreshToken);
+      expect(refreshed.body.refreshExpiresAt).toBe(login.refreshExpiresAt);
+      expect((await anonymous.as(refreshed.body.accessToken).get('/me')).body.email).toBe('one@cluses.example');
+    });
+
+    it('ends the whole session when a used refresh token comes back, so a stolen copy is worthless', async () => {
+      const login = await signIn('two@cluses.example');
+      const next = (await anonymous.post('/auth/refresh', { refreshToken: login.refreshToken })).body;
+
+      const replay = await anonymous.post('/auth/refresh', { refreshToken: login.refreshToken });
+
+      expect([replay.status, replay.body.code]).toEqual([401, 'AUTH.SESSION_ENDED']);
+      expect((await anonymous.post('/auth/refresh', { refreshToken: next.refreshToken })).status).toBe(401);
+    });
+
+    it('lets one of two simultaneous uses of a refresh token through, never both', async () => {
+      const login = await signIn('three@cluses.example');
+
+      const uses = await Promise.all([1, 2].map(() => anonymous.post('/auth/refresh', { refreshToken: login.refreshToken })));
+
+      expect(uses.filter((use) => use.status === 200).length).toBeLessThanOrEqual(1);
+    });
+
+    it('ends the session on sign-out', async () => {
+      const login = await signIn('four@cluses.example');
+      const signedIn = anonymous.as(login.accessToken);
+
+      expect((await signedIn.post('/auth/logout', { refreshToken: login.refreshToken })).status).toBe(204);
+
+      expect((await anonymous.post('/auth/refresh', { refreshToken: login.refreshToken })).status).toBe(401);
+    });
+
+    it('refuses to refresh the session of a person removed meanwhile, and a malformed token', async () => {
+      const added = (await admin.post(`/companies/${companyId}/people`, person('five@cluses.example', 'member'))).body;
+      const login = await signIn('five@cluses.example');
+      await admin.request('DELETE', `/companies/${companyId}/people/${added.id}`);
+
+      expect((await anonymous.post('/auth/refresh', { refreshToken: login.refreshToken })).status).toBe(401);
+      expect((await anonymous.post('/auth/refresh', { refreshToken: 'x'.repeat(40) })).status).toBe(401);
+      expect((await anonymous.post('/auth/refresh', {})).status).toBe(400);
+    });
+  });
 });

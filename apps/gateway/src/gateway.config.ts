@@ -25,9 +25,9 @@ export class GatewayConfig extends AppConfig {
   @MinLength(32, { message: 'JWT_PREVIOUS_SECRET must be at least 32 characters' })
   JWT_PREVIOUS_SECRET?: string;
 
-  /** At most a day: revoked access is remembered for a day (access/revoked-access.ts). */
+  /** Short: a sign-in lasts through refresh tokens. At most a day: revoked access is remembered for a day (access/revoked-access.ts). */
   @Type(() => Number) @IsInt() @Min(60) @Max(86_400)
-  JWT_TTL_SECONDS = 3600;
+  JWT_TTL_SECONDS = 900;
 
   /** The members service creates the bootstrap admin; the gateway refuses to run production without one. */
   @ValidateIf(inProduction) @IsEmail()

@@ -5,6 +5,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { MembersConfig } from './members.config';
 import { Person } from './people/person.schema';
 import { PeopleModule } from './people/people.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { InsightsModule } from './suggestions/insights.module';
 
 @Module({})
@@ -16,6 +17,7 @@ export class AppModule {
         ServicePlatformModule.forRoot({ service: 'members', config, aggregates: [Company.name, Person.name] }),
         CompaniesModule,
         PeopleModule,
+        SessionsModule,
         InsightsModule,
       ],
     };

@@ -26,6 +26,10 @@ export class MembersConfig extends ServiceConfig {
   @Max(20)
   PASSWORD_HASH_COST_LOG2 = 15;
 
+  /** How long a sign-in lasts at most, refreshed or not: a working day by default. */
+  @Type(() => Number) @IsInt() @Min(300) @Max(7 * 24 * 3600)
+  SESSION_TTL_SECONDS = 10 * 3600;
+
   get bootstrapAdmin(): { email: string; password: string } {
     return { email: this.ADMIN_EMAIL ?? DEV_ADMIN.email, password: this.ADMIN_PASSWORD ?? DEV_ADMIN.password };
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal } from '@grappes/contracts';
+import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal, RefreshToken, SessionGrant } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import type { Request, Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
@@ -25,7 +26,11 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for an access token' })
-  @ApiOkResponse({ description: 'Signed in: `{accessToken, tokenType: "Bearer", expiresIn}`' })
+  @ApiOkResponse({
+    description:
+      'Signed in: `{accessToken, tokenType: "Bearer", expiresIn, refreshToken, refreshExpiresAt}`. The access token is short-lived; ' +
+      '`POST /auth/refresh` with the refresh token gives a new pair until `refreshExpiresAt` (a working day)',
+  })
   @ApiErrors(
     400,
     [401, 'Wrong e-mail or password (the same answer for an unknown e-mail)'],
@@ -41,8 +46,38 @@ export class AuthController {
       throw error;
     });
     await this.attempts.succeeded(attempt);
+    return this.tokens(principal, await this.rpc.send(MEMBERS_RPC.openSession, {}, { principal }));
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A new access token and a new refresh token for a refresh token, which works once' })
+  @ApiOkResponse({ description: 'As for login: `{accessToken, tokenType, expiresIn, refreshToken, refreshExpiresAt}`' })
+  @ApiErrors(400, [401, 'The refresh token is unknown, used already (its whole session then ends), or its session ended'])
+  @ApiBehindServices()
+  async refresh(@Body() { refreshToken }: RefreshToken) {
+    const session = await this.rpc.send(MEMBERS_RPC.refreshSession, { refreshToken });
+    return this.tokens(session.principal, session);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiSignedIn()
+  @ApiOperation({ summary: 'Sign out: the session of this refresh token ends' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiErrors(400, [401, 'No valid access token, or the refresh token is not of a session of yours that is still open'])
+  @ApiBehindServices()
+  async logout(@Body() { refreshToken }: RefreshToken, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.rpc.send(MEMBERS_RPC.endSession, { refreshToken }, { principal });
+  }
+
+  private async tokens(principal: Principal, session: SessionGrant) {
     const accessToken = await this.jwt.signAsync(toClaims(principal), { expiresIn: this.config.JWT_TTL_SECONDS });
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS };
+    return {
+      accessToken, tokenType: 'Bearer', expiresIn: this.config.JWT_TTL_SECONDS,
+      refreshToken: session.refreshToken, refreshExpiresAt: session.expiresAt,
+    };
   }
 
   /** Counts the attempt, or refuses it with 429 and `Retry-After`. */

@@ -9,5 +9,6 @@ import { Person, PersonSchema } from './person.schema';
   imports: [CompaniesModule, MongooseModule.forFeature([{ name: Person.name, schema: PersonSchema }])],
   controllers: [PeopleHandlers],
   providers: [PeopleService],
+  exports: [PeopleService],
 })
 export class PeopleModule {}

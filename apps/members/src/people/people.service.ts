@@ -74,13 +74,24 @@ export class PeopleService implements OnApplicationBootstrap {
     if (removed.modifiedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
   }
 
-  /** The same refusal for an unknown e-mail, a wrong password and a person whose company left the federation. */
+  /** The same refusal for an unknown e-mail, a wrong password and a person whose company is suspended or gone. */
   async verify({ email, password }: Credentials): Promise<Principal> {
     const person = await this.people.findOne({ email: email.toLowerCase() }).lean<PersonDocument>();
     const matches = await verifyPassword(password, person?.passwordHash ?? (await this.decoy()));
-    const companyLeft = person?.companyId ? (await this.companies.find(person.companyId)).status === 'left' : false;
-    if (!person || !matches || companyLeft) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
-    return { id: person._id, email: person.email!, companyId: person.companyId, roles: [person.role] };
+    if (!person || !matches || !(await this.hasAccess(person))) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
+    return toPrincipal(person);
+  }
+
+  /** The principal of an account as it is now, for a session being refreshed: refused once it has lost access. */
+  async currentPrincipal(personId: string): Promise<Principal> {
+    const person = await this.people.findOne({ _id: personId, email: { $exists: true } }).lean<PersonDocument>();
+    if (!person || !(await this.hasAccess(person))) throw new DomainError(ERRORS.UNAUTHENTICATED, 'This account has no access any more');
+    return toPrincipal(person);
+  }
+
+  /** The people of a suspended company, or of one that left, lose access; staff have no company. */
+  private async hasAccess(person: PersonDocument): Promise<boolean> {
+    return !person.companyId || (await this.companies.find(person.companyId)).status === 'active';
   }
 
   private async create({ password, ...person }: NewAccount): Promise<PersonDocument> {
@@ -103,6 +114,10 @@ export class PeopleService implements OnApplicationBootstrap {
     this.decoyHash ??= hashPassword(randomUUID(), this.config.PASSWORD_HASH_COST_LOG2);
     return this.decoyHash;
   }
+}
+
+function toPrincipal(person: PersonDocument): Principal {
+  return { id: person._id, email: person.email!, companyId: person.companyId, roles: [person.role] };
 }
 
 function toPersonView(person: PersonDocument): PersonView {

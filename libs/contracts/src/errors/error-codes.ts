@@ -6,6 +6,7 @@ export const ERRORS = {
   VALIDATION_FAILED: { code: 'REQUEST.VALIDATION_FAILED', status: 400 },
   UNAUTHENTICATED: { code: 'AUTH.UNAUTHENTICATED', status: 401 },
   BAD_CREDENTIALS: { code: 'AUTH.BAD_CREDENTIALS', status: 401 },
+  SESSION_ENDED: { code: 'AUTH.SESSION_ENDED', status: 401 },
   FORBIDDEN: { code: 'AUTH.FORBIDDEN', status: 403 },
   TOO_MANY_ATTEMPTS: { code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429 },
   TOO_MANY_REQUESTS: { code: 'REQUEST.RATE_LIMITED', status: 429 },

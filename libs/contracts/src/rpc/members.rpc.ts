@@ -118,6 +118,22 @@ export class Credentials {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) password!: string;
 }
 
+/** A refresh token, as `POST /auth/login` and `/auth/refresh` hand it out. */
+export class RefreshToken {
+  @ApiProperty({ description: 'the refreshToken of the last sign-in or refresh' }) @IsString() @Length(20, 200) refreshToken!: string;
+}
+
+/** A signed-in session: its refresh token works once, and the session ends at `expiresAt` at the latest. */
+export interface SessionGrant {
+  refreshToken: string;
+  expiresAt: string;
+}
+
+export interface RefreshedSession extends SessionGrant {
+  /** As the account is now: roles and company may have changed since the last sign-in. */
+  principal: Principal;
+}
+
 /** A profile as the caller may see it: `annualRevenueEur` only for federation staff and the company itself. */
 export interface CompanyView {
   id: string;
@@ -143,6 +159,10 @@ export const MEMBERS_RPC = {
   registerCompany: defineRpc<RegisterCompany, CompanyView>('members', 'register-company', RegisterCompany),
   getCompany: defineRpc<CompanyRef, CompanyView>('members', 'get-company', CompanyRef),
   verifyCredentials: defineRpc<Credentials, Principal>('members', 'verify-credentials', Credentials),
+  /** For the caller's principal, right after its credentials were verified. */
+  openSession: defineRpc<NoPayload, SessionGrant>('members', 'open-session', NoPayload),
+  refreshSession: defineRpc<RefreshToken, RefreshedSession>('members', 'refresh-session', RefreshToken),
+  endSession: defineRpc<RefreshToken, void>('members', 'end-session', RefreshToken),
   updateCompany: defineRpc<UpdateCompanyRequest, CompanyView>('members', 'update-company', UpdateCompanyRequest),
   deactivateCompany: defineRpc<CompanyRef, CompanyView>('members', 'deactivate-company', CompanyRef),
   suspendCompany: defineRpc<CompanyRef, CompanyView>('members', 'suspend-company', CompanyRef),
