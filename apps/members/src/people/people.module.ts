@@ -4,9 +4,16 @@ import { CompaniesModule } from '../companies/companies.module';
 import { PeopleHandlers } from './people.handlers';
 import { PeopleService } from './people.service';
 import { Person, PersonSchema } from './person.schema';
+import { RemovedPerson, RemovedPersonSchema } from './removed-person.schema';
 
 @Module({
-  imports: [CompaniesModule, MongooseModule.forFeature([{ name: Person.name, schema: PersonSchema }])],
+  imports: [
+    CompaniesModule,
+    MongooseModule.forFeature([
+      { name: Person.name, schema: PersonSchema },
+      { name: RemovedPerson.name, schema: RemovedPersonSchema },
+    ]),
+  ],
   controllers: [PeopleHandlers],
   providers: [PeopleService],
 })
