@@ -107,7 +107,7 @@ export class CompaniesService {
     const version = current.version + 1;
     const next = { ...current, ...set } as CompanyDocument;
     const updated = await this.companies
-      .findOneAndUpdate({ _id: current._id, version: current.version }, withEvents(set, [this.event(def, next, version)]), { new: true })
+      .findOneAndUpdate({ _id: current._id, version: current.version }, withEvents(set, [this.event(def, next, version)]), { returnDocument: 'after' })
       .lean<CompanyDocument>();
     if (!updated) throw new DomainError(ERRORS.CONCURRENT_CHANGE, `${current.name} changed meanwhile; reload and try again`);
     return toCompanyView(updated, principal);
