@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CompaniesModule } from '../companies/companies.module';
+import { LegacyRemovalsMigration } from './legacy-removals.migration';
 import { PeopleHandlers } from './people.handlers';
 import { PeopleService } from './people.service';
 import { Person, PersonSchema } from './person.schema';
@@ -15,6 +16,6 @@ import { RemovedPerson, RemovedPersonSchema } from './removed-person.schema';
     ]),
   ],
   controllers: [PeopleHandlers],
-  providers: [PeopleService],
+  providers: [PeopleService, LegacyRemovalsMigration],
 })
 export class PeopleModule {}

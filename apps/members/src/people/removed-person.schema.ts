@@ -19,8 +19,8 @@ export class RemovedPerson {
   @Prop({ required: true }) lastName!: string;
   @Prop({ type: String, required: true, enum: ROLES }) role!: Role;
   @Prop({ required: true }) removedAt!: Date;
-  /** The id of the person who removed the account. */
-  @Prop({ required: true }) removedBy!: string;
+  /** The id of the person who removed the account; unrecorded for accounts removed before this archive existed. */
+  @Prop() removedBy?: string;
 }
 
 export type RemovedPersonDocument = RemovedPerson & Aggregate;
