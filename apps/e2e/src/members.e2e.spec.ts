@@ -191,7 +191,7 @@ describe('members: companies, people, directory, figures and suggestions through
     expect(join.body).toEqual({ status: 'joined' });
   });
 
-  describe('deactivation', () => {
+  describe('what the members service publishes', () => {
     let nats: NatsConnection;
     beforeAll(async () => (nats = await connect({ servers: requireServer('NATS_URL') })));
     afterAll(() => nats.close());
@@ -215,13 +215,15 @@ describe('members: companies, people, directory, figures and suggestions through
       await waitFor(async () => ((await admin.get(`/clusters/${coordinated.id}`)).body.coordinatorCompanyId === undefined ? true : undefined), 'the coordination dropped');
       expect((await anonymous.post('/auth/login', { email: 'chef@partante.example', password: PASSWORD })).status).toBe(401);
     });
-  });
 
-  it('closes an account: the person can no longer log in and the e-mail is free again', async () => {
-    const person = (await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).body;
-    expect((await brandAdmin.request('DELETE', `/companies/${brand.id}/people/${person.id}`)).status).toBe(204);
-    expect((await anonymous.post('/auth/login', { email: 'temp@saugeais.example', password: PASSWORD })).status).toBe(401);
-    expect((await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).status).toBe(201);
+    it('closes an account: emits person-removed, the person can no longer log in and the e-mail is free again', async () => {
+      const person = (await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).body;
+      expect((await brandAdmin.request('DELETE', `/companies/${brand.id}/people/${person.id}`)).status).toBe(204);
+      const event = await waitFor(() => lastEventAbout(nats, 'events.members.person-removed', `people/${person.id}`), 'the person-removed event on JetStream');
+      expect(event).toMatchObject({ type: 'grappes.members.person-removed.v1', data: { personId: person.id, companyId: brand.id, email: 'temp@saugeais.example' } });
+      expect((await anonymous.post('/auth/login', { email: 'temp@saugeais.example', password: PASSWORD })).status).toBe(401);
+      expect((await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).status).toBe(201);
+    });
   });
 });
 

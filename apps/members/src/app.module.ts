@@ -4,6 +4,7 @@ import { Company } from './companies/company.schema';
 import { CompaniesModule } from './companies/companies.module';
 import { MembersConfig } from './members.config';
 import { Person } from './people/person.schema';
+import { RemovedPerson } from './people/removed-person.schema';
 import { PeopleModule } from './people/people.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { InsightsModule } from './suggestions/insights.module';
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forRoot({ service: 'members', config, aggregates: [Company.name, Person.name] }),
+        ServicePlatformModule.forRoot({ service: 'members', config, aggregates: [Company.name, Person.name, RemovedPerson.name] }),
         CompaniesModule,
         PeopleModule,
         SessionsModule,

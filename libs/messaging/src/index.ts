@@ -12,6 +12,7 @@ export * from './context/contract-validation.pipe';
 export * from './events/event-factory';
 export * from './events/streams';
 export * from './events/outbox';
+export * from './events/transaction';
 export * from './events/outbox-relay';
 export * from './events/jetstream-context';
 export * from './events/jetstream.server';

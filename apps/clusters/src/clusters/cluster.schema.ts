@@ -5,7 +5,11 @@ import { Aggregate, outboxPlugin } from '@grappes/messaging';
 @Schema({ collection: 'clusters', timestamps: true })
 export class Cluster {
   @Prop({ type: String }) _id!: string;
-  /** Unique: the clusters are known by their names, and a repeated creation must not make a twin. */
+  /**
+   * Unique: the clusters are known by their names, and a repeated creation must
+   * not make a twin. Set at creation only: a rename must not count on an update
+   * freeing the old name (the Rust SecantusDB keeps it taken).
+   */
   @Prop({ required: true, unique: true }) name!: string;
   @Prop({ type: String, required: true, enum: THEMES, index: true }) theme!: Theme;
   @Prop() description?: string;

@@ -19,6 +19,7 @@ export class Company {
   @Prop({ type: [String], index: true }) nameWords!: string[];
   /** The name lower-cased without accents: a stable alphabetical order without collations. */
   @Prop({ required: true, index: true }) sortName!: string;
+  /** The natural key: set at registration and never updated (an update is not relied on to free a unique value). */
   @Prop({ required: true, unique: true }) siren!: string;
   @Prop({ type: String, required: true, enum: CATEGORIES, index: true }) category!: Category;
   @Prop({ type: [String], enum: THEMES, index: true }) capabilities!: Theme[];

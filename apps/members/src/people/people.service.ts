@@ -1,16 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
   AddPersonRequest, Credentials, DomainError, ERRORS, MEMBERS_EVENTS, PersonRef, PersonView, Principal, Role,
   assertActsForCompany,
 } from '@grappes/contracts';
-import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
-import { Model } from 'mongoose';
+import { createEvent, inTransaction, isDuplicateKey } from '@grappes/messaging';
+import { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { CompaniesService } from '../companies/companies.service';
 import { MembersConfig } from '../members.config';
 import { hashPassword, verifyPassword } from './password';
+import { removalRecord } from './person-removal';
 import { Person, PersonDocument } from './person.schema';
+import { RemovedPerson, RemovedPersonDocument } from './removed-person.schema';
 
 interface NewAccount {
   email: string;
@@ -29,6 +31,8 @@ export class PeopleService implements OnApplicationBootstrap {
 
   constructor(
     @InjectModel(Person.name) private readonly people: Model<PersonDocument>,
+    @InjectModel(RemovedPerson.name) private readonly removedPeople: Model<RemovedPersonDocument>,
+    @InjectConnection() private readonly connection: Connection,
     private readonly companies: CompaniesService,
     @Inject(MembersConfig) private readonly config: MembersConfig,
   ) {}
@@ -56,22 +60,24 @@ export class PeopleService implements OnApplicationBootstrap {
   async list(companyId: string, principal: Principal): Promise<PersonView[]> {
     assertActsForCompany(principal, companyId);
     await this.companies.find(companyId);
-    const people = await this.people.find({ companyId, email: { $exists: true } }).sort({ lastName: 1, firstName: 1 }).lean<PersonDocument[]>();
+    const people = await this.people.find({ companyId }).sort({ lastName: 1, firstName: 1 }).lean<PersonDocument[]>();
     return people.map(toPersonView);
   }
 
-  /** Closes the account; its e-mail becomes free for a new one. */
+  /**
+   * Closes the account: deletes it and archives it with its person-removed
+   * event, in one transaction. Its e-mail is free at once for a new account.
+   */
   async remove({ companyId, personId }: PersonRef, principal: Principal): Promise<void> {
     assertActsForCompany(principal, companyId, true);
-    const person = await this.people.findOne({ _id: personId, companyId, email: { $exists: true } }).lean<PersonDocument>();
+    const person = await this.people.findOne({ _id: personId, companyId }).lean<PersonDocument>();
     if (!person) throw new DomainError(ERRORS.PERSON_NOT_FOUND, `No person ${personId} in this company`);
-    const version = person.version + 1;
-    const event = createEvent(MEMBERS_EVENTS.personRemoved, { subject: `people/${personId}`, version }, {
-      personId, companyId, email: person.email!, version,
+    const record = removalRecord(person, principal.id);
+    await inTransaction(this.connection, async (session) => {
+      const deleted = await this.people.deleteOne({ _id: personId, version: person.version }, { session });
+      if (deleted.deletedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
+      await this.removedPeople.create([record], { session });
     });
-    const update = withEvents({ formerEmail: person.email }, [event], ['email']);
-    const removed = await this.people.updateOne({ _id: personId, version: person.version }, update);
-    if (removed.modifiedCount === 0) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
   }
 
   /** The same refusal for an unknown e-mail, a wrong password and a person whose company is suspended or gone. */
@@ -84,7 +90,7 @@ export class PeopleService implements OnApplicationBootstrap {
 
   /** The principal of an account as it is now, for a session being refreshed: refused once it has lost access. */
   async currentPrincipal(personId: string): Promise<Principal> {
-    const person = await this.people.findOne({ _id: personId, email: { $exists: true } }).lean<PersonDocument>();
+    const person = await this.people.findById(personId).lean<PersonDocument>();
     if (!person || !(await this.hasAccess(person))) throw new DomainError(ERRORS.UNAUTHENTICATED, 'This account has no access any more');
     return toPrincipal(person);
   }
@@ -117,12 +123,12 @@ export class PeopleService implements OnApplicationBootstrap {
 }
 
 function toPrincipal(person: PersonDocument): Principal {
-  return { id: person._id, email: person.email!, companyId: person.companyId, roles: [person.role] };
+  return { id: person._id, email: person.email, companyId: person.companyId, roles: [person.role] };
 }
 
 function toPersonView(person: PersonDocument): PersonView {
   return {
-    id: person._id, email: person.email!, firstName: person.firstName, lastName: person.lastName,
+    id: person._id, email: person.email, firstName: person.firstName, lastName: person.lastName,
     role: person.role, ...(person.companyId ? { companyId: person.companyId } : {}),
   };
 }

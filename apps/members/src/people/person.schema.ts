@@ -9,13 +9,12 @@ export class Person {
   _id!: string;
 
   /**
-   * Stored lower-cased: one account per address whatever its spelling. Removed
-   * from a removed person (kept in `formerEmail`), so that the address is free again.
+   * Stored lower-cased: one account per address whatever its spelling. Never
+   * changed by an update: removing the account deletes this document, which
+   * frees the address (see `removed-person.schema.ts`).
    */
-  @Prop({ unique: true, sparse: true, lowercase: true, trim: true })
-  email?: string;
-
-  @Prop() formerEmail?: string;
+  @Prop({ required: true, unique: true, lowercase: true, trim: true })
+  email!: string;
 
   @Prop({ required: true }) firstName!: string;
   @Prop({ required: true }) lastName!: string;

@@ -9,6 +9,7 @@ import { createEvent } from './event-factory';
 import { Aggregate, outboxPlugin, withEvents } from './outbox';
 import { OutboxRelay, OutboxRelayOptions } from './outbox-relay';
 import { declareEventStream } from './streams';
+import { inTransaction } from './transaction';
 
 const NATS_URL = requireServer('NATS_URL');
 const MONGODB_URI = requireServer('MONGODB_URI');
@@ -170,5 +171,30 @@ describe('OutboxRelay', () => {
     expect(seen.published).toBe(3);
     expect(seen.pending.at(-1)).toBe(0);
     expect(await published()).toHaveLength(3);
+  });
+
+  it('publishes the events a transaction wrote as soon as it commits, not at the next sweep', async () => {
+    startRelay();
+    const created = clusterCreated('c-1', 1);
+
+    await inTransaction(db, async (session) => {
+      await Clusters.create([{ name: 'Grappe Cadrans', version: 1, pendingEvents: [created] }], { session });
+    });
+
+    await waitFor(async () => (await pendingCount()) === 0, 'the pending event to leave the document', 2_000);
+    expect((await published()).map((m) => m.event)).toEqual([created]);
+  });
+
+  it('publishes nothing of a transaction that fails, and writes none of it', async () => {
+    startRelay();
+
+    const failed = inTransaction(db, async (session) => {
+      await Clusters.create([{ name: 'Grappe Cadrans', version: 1, pendingEvents: [clusterCreated('c-1', 1)] }], { session });
+      throw new Error('refused after the write');
+    });
+
+    await expect(failed).rejects.toThrow('refused after the write');
+    expect(await Clusters.countDocuments()).toBe(0);
+    expect(await published()).toEqual([]);
   });
 });

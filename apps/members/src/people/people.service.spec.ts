@@ -1,0 +1,104 @@
+// Account removal against a real MongoDB-wire server: the service with its real models, no relay running
+// (events stay pending in the outbox, where the test reads them).
+import { MongooseModule, getConnectionToken, getModelToken } from '@nestjs/mongoose';
+import { Test, TestingModule } from '@nestjs/testing';
+import { ERRORS, Principal } from '@grappes/contracts';
+import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
+import { Connection, Model } from 'mongoose';
+import { CompaniesService } from '../companies/companies.service';
+import { Company, CompanySchema } from '../companies/company.schema';
+import { MembersConfig } from '../members.config';
+import { PeopleService } from './people.service';
+import { Person, PersonDocument, PersonSchema } from './person.schema';
+import { RemovedPerson, RemovedPersonDocument, RemovedPersonSchema } from './removed-person.schema';
+
+const MONGODB_URI = requireServer('MONGODB_URI');
+const PASSWORD = 'Morteau-1900';
+const staff: Principal = { id: 'staff-1', email: 'staff@grappes.test', roles: ['federation-admin'] };
+
+let moduleRef: TestingModule;
+let service: PeopleService;
+let people: Model<PersonDocument>;
+let removedPeople: Model<RemovedPersonDocument>;
+let companyId: string;
+
+beforeAll(async () => {
+  moduleRef = await Test.createTestingModule({
+    imports: [
+      MongooseModule.forRoot(MONGODB_URI, { ...testDatabaseOptions, dbName: uniqueName('members_people_test') }),
+      MongooseModule.forFeature([
+        { name: Person.name, schema: PersonSchema },
+        { name: RemovedPerson.name, schema: RemovedPersonSchema },
+        { name: Company.name, schema: CompanySchema },
+      ]),
+    ],
+    providers: [PeopleService, CompaniesService, { provide: MembersConfig, useValue: Object.assign(new MembersConfig(), { PASSWORD_HASH_COST_LOG2: 10 }) }],
+  }).compile();
+  service = moduleRef.get(PeopleService);
+  people = moduleRef.get(getModelToken(Person.name));
+  removedPeople = moduleRef.get(getModelToken(RemovedPerson.name));
+  await Promise.all([people.init(), removedPeople.init()]);
+  const company = await moduleRef.get(CompaniesService).register(
+    { name: 'Boîtiers du Saugeais', siren: '732829320', category: 'components-and-microtechnics', capabilities: ['cases'], region: 'Bourgogne-Franche-Comté', city: 'Morteau' },
+    staff,
+  );
+  companyId = company.id;
+});
+
+afterAll(async () => {
+  await moduleRef?.get<Connection>(getConnectionToken()).dropDatabase();
+  await moduleRef?.close();
+});
+
+const addLea = (email = 'lea@saugeais.example') =>
+  service.add({ companyId, email, firstName: 'Léa', lastName: 'Vuillemin', role: 'member', password: PASSWORD }, staff);
+
+describe('PeopleService: removing an account', () => {
+  it('deletes the account and archives it with its person-removed event, after its unpublished events', async () => {
+    const lea = await addLea();
+
+    await service.remove({ companyId, personId: lea.id }, staff);
+
+    expect(await people.exists({ _id: lea.id })).toBeNull();
+    const archived = await removedPeople.findById(lea.id).lean<RemovedPersonDocument>();
+    expect(archived).toMatchObject({
+      companyId, email: 'lea@saugeais.example', firstName: 'Léa', lastName: 'Vuillemin', role: 'member', removedBy: staff.id, version: 2,
+    });
+    expect(archived?.removedAt).toBeInstanceOf(Date);
+    expect(archived?.pendingEvents.map((e) => e.type)).toEqual(['grappes.members.person-added.v1', 'grappes.members.person-removed.v1']);
+    expect(archived?.pendingEvents[1]).toMatchObject({
+      subject: `people/${lea.id}`, aggregateversion: 2, data: { personId: lea.id, companyId, email: 'lea@saugeais.example', version: 2 },
+    });
+  });
+
+  it('frees the e-mail for a new account, and the removed person can no longer log in', async () => {
+    const first = await addLea('anne@saugeais.example');
+    await service.remove({ companyId, personId: first.id }, staff);
+
+    await expect(service.verify({ email: 'anne@saugeais.example', password: PASSWORD })).rejects.toMatchObject({ code: ERRORS.BAD_CREDENTIALS.code });
+    const again = await addLea('Anne@Saugeais.example');
+
+    expect(again.id).not.toBe(first.id);
+    expect((await service.verify({ email: 'anne@saugeais.example', password: PASSWORD })).id).toBe(again.id);
+    expect((await service.list(companyId, staff)).filter((p) => p.email === 'anne@saugeais.example').map((p) => p.id)).toEqual([again.id]);
+  });
+
+  it('refuses a second removal of the same account as not found', async () => {
+    const lea = await addLea('paul@saugeais.example');
+    await service.remove({ companyId, personId: lea.id }, staff);
+
+    await expect(service.remove({ companyId, personId: lea.id }, staff)).rejects.toMatchObject({ code: ERRORS.PERSON_NOT_FOUND.code });
+  });
+
+  it('lets one of two concurrent removals through and refuses the other as a concurrent change, archiving once', async () => {
+    const lea = await addLea('marie@saugeais.example');
+
+    const outcomes = await Promise.allSettled([service.remove({ companyId, personId: lea.id }, staff), service.remove({ companyId, personId: lea.id }, staff)]);
+
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: ERRORS.CONCURRENT_CHANGE.code } });
+    const archived = await removedPeople.find({ _id: lea.id }).lean<RemovedPersonDocument[]>();
+    expect(archived).toHaveLength(1);
+    expect(archived[0].pendingEvents.filter((e) => e.type === 'grappes.members.person-removed.v1')).toHaveLength(1);
+  });
+});
