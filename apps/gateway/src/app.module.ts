@@ -17,6 +17,7 @@ import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatsController } from './stats/stats.controller';
+import { CalendarsController } from './workshops/calendars.controller';
 import { RegistrationsController } from './workshops/registrations.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 
@@ -30,7 +31,7 @@ export class AppModule {
         JwtModule.register({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, RegistrationsController, StatsController, GatewayHealthController],
+      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@grappes/platform';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CancelledRegistration } from './registrations/cancelled-registration.schema';
 import { Registration } from './registrations/registration.schema';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -18,6 +19,7 @@ export class AppModule {
         WorkshopsModule,
         RegistrationsModule,
         ReschedulingModule,
+        CalendarsModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ export class CancelledRegistration {
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true, index: true }) workshopId!: string;
   @Prop({ required: true }) attendeeEmail!: string;
+  @Prop({ required: true, index: true }) attendeeKey!: string;
   @Prop({ required: true }) companyId!: string;
   @Prop({ type: String, enum: REGISTRATION_STATUSES, required: true }) statusWhenCancelled!: RegistrationStatus;
   @Prop({ type: String, enum: [...CANCELLATION_REASONS, 'workshop-cancelled'], required: true }) reason!: CancellationReason | 'workshop-cancelled';

@@ -112,7 +112,7 @@ export class Seats {
     const cancelledAt = new Date();
     await this.cancelled.insertMany(
       registrations.map((r) => ({
-        _id: r._id, workshopId: r.workshopId, attendeeEmail: r.attendeeEmail, companyId: r.companyId,
+        _id: r._id, workshopId: r.workshopId, attendeeEmail: r.attendeeEmail, attendeeKey: r.attendeeKey, companyId: r.companyId,
         statusWhenCancelled: r.status, reason, registeredAt: r.createdAt, cancelledAt, version: r.version + 1, pendingEvents: eventsOf(r),
       })),
       { session },
