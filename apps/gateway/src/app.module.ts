@@ -20,6 +20,8 @@ import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { NotificationsController } from './notifications/notifications.controller';
 import { StatsController } from './stats/stats.controller';
+import { CalendarsController } from './workshops/calendars.controller';
+import { RegistrationsController } from './workshops/registrations.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 
 @Module({})
@@ -32,7 +34,10 @@ export class AppModule {
         JwtModule.register(new SigningKeys(config.jwtSecret, config.JWT_PREVIOUS_SECRET).jwtOptions()),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController, AccessEventHandlers],
+      controllers: [
+        AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, RegistrationsController,
+        CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CLUSTERS_RPC, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures, WORKSHOPS_RPC, WorkshopView,
+  CLUSTERS_RPC, ClusterAttendance, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures, WORKSHOPS_RPC, WorkshopView,
 } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -21,18 +21,19 @@ export class StatsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops' })
-  @ApiOkResponse({ description: 'The figures, `clusters` with their sizes and `upcomingWorkshops: {total, next}`' })
+  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops; attendance per cluster' })
+  @ApiOkResponse({ description: 'The figures, `clusters` with their sizes, `upcomingWorkshops: {total, next}` and `workshopAttendance: [{clusterId, workshops, attended}]` (`clusterId` null: workshops open to all)' })
   async stats(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SectorFigures & { clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] } }> {
-    const [figures, clusters, upcoming] = await Promise.all([
+  ): Promise<SectorFigures & { clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] }; workshopAttendance: ClusterAttendance[] }> {
+    const [figures, clusters, upcoming, workshopAttendance] = await Promise.all([
       this.rpc.send(MEMBERS_RPC.sectorFigures, {}, { principal }),
       this.clusterSizes(principal),
       this.rpc.send(WORKSHOPS_RPC.listWorkshops, { from: new Date().toISOString(), limit: UPCOMING_LIMIT }, { principal }),
+      this.rpc.send(WORKSHOPS_RPC.attendanceByCluster, {}, { principal }),
     ]);
     const next = upcoming.items.map(({ id, title, theme, clusterId, startsAt, seats }) => ({ id, title, theme, clusterId, startsAt, seats }));
-    return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next } };
+    return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next }, workshopAttendance };
   }
 
   private async clusterSizes(principal: Principal): Promise<ClusterSize[]> {

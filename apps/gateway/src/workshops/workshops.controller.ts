@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Page, Principal, ScheduleWorkshop, WORKSHOPS_RPC, WorkshopQuery, WorkshopView } from '@grappes/contracts';
+import { EditWorkshopBody, Page, Principal, ScheduleWorkshop, WORKSHOPS_RPC, WorkshopQuery, WorkshopView } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ApiBehindServices, ApiErrors, ApiSignedIn } from '../http/api-error';
@@ -34,5 +34,22 @@ export class WorkshopsController {
   @ApiErrors(400, [404, 'Unknown workshop'])
   get(@Param('id') workshopId: string, @CurrentPrincipal() principal: Principal): Promise<WorkshopView> {
     return this.rpc.send(WORKSHOPS_RPC.getWorkshop, { workshopId }, { principal });
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Reschedule or edit a workshop (federation staff, the cluster's coordinator) until it has ended" })
+  @ApiOkResponse({ description: 'The workshop after the change; `workshop-rescheduled` when its time or place moved' })
+  @ApiErrors(400, 403, [404, 'Unknown workshop'], [422, 'The workshop has ended or is cancelled, or the capacity would fall below the confirmed seats'])
+  edit(@Param('id') workshopId: string, @Body() body: EditWorkshopBody, @CurrentPrincipal() principal: Principal): Promise<WorkshopView> {
+    return this.rpc.send(WORKSHOPS_RPC.editWorkshop, { ...body, workshopId }, { principal });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Cancel a workshop and its registrations (federation staff, the cluster's coordinator)" })
+  @ApiOkResponse({ description: 'The cancelled workshop' })
+  @ApiErrors(403, [404, 'Unknown workshop'], [422, 'The workshop has ended or is cancelled already'])
+  cancel(@Param('id') workshopId: string, @CurrentPrincipal() principal: Principal): Promise<WorkshopView> {
+    return this.rpc.send(WORKSHOPS_RPC.cancelWorkshop, { workshopId }, { principal });
   }
 }

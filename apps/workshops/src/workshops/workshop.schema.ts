@@ -20,6 +20,15 @@ export class Workshop {
   /** Seats taken and waitlist length, kept beside the capacity so one conditional write guards it. */
   @Prop({ default: 0 }) confirmed!: number;
   @Prop({ default: 0 }) waitlisted!: number;
+  /** Tickets handed to waitlisted registrations, in order: a waitlisted attendee's position is its rank among them. */
+  @Prop({ default: 0 }) waitTickets!: number;
+  /** The iCalendar SEQUENCE: raised on every change a calendar app must pick up. */
+  @Prop({ default: 0 }) sequence!: number;
+  /** How many confirmed attendees came, once attendance is recorded. */
+  @Prop({ default: 0 }) attended!: number;
+  @Prop() attendanceRecordedAt?: Date;
+  createdAt!: Date;
+  updatedAt!: Date;
 }
 
 export type WorkshopDocument = Workshop & Aggregate;

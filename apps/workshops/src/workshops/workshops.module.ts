@@ -1,19 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ClusterEventsHandlers } from '../clusters/cluster-events.handlers';
-import { KnownCluster, KnownClusterSchema } from '../clusters/known-cluster.schema';
+import { ClustersModule } from '../clusters/clusters.module';
 import { Workshop, WorkshopSchema } from './workshop.schema';
-import { WorkshopsHandlers } from './workshops.handlers';
+import { WorkshopsHandlers } from './workshops.rpc-handlers';
 import { WorkshopsService } from './workshops.service';
 
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Workshop.name, schema: WorkshopSchema },
-      { name: KnownCluster.name, schema: KnownClusterSchema },
-    ]),
-  ],
-  controllers: [WorkshopsHandlers, ClusterEventsHandlers],
+  imports: [MongooseModule.forFeature([{ name: Workshop.name, schema: WorkshopSchema }]), ClustersModule],
+  controllers: [WorkshopsHandlers],
   providers: [WorkshopsService],
+  exports: [MongooseModule, WorkshopsService, ClustersModule],
 })
 export class WorkshopsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isCoordinator, isFederationAdmin, pageOf,
+  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, coordinates, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
 import { RpcClient, createEvent } from '@grappes/messaging';
 import { Model } from 'mongoose';
@@ -20,21 +20,36 @@ export class WorkshopsService {
   /** Federation staff schedule any workshop; a cluster's coordinator, the workshops of that cluster. */
   async schedule(input: ScheduleWorkshop, principal: Principal): Promise<WorkshopView> {
     const cluster = input.clusterId ? await this.clusterOf(input.clusterId, principal) : undefined;
-    if (!isFederationAdmin(principal) && !isCoordinator(principal, cluster?.coordinatorCompanyId)) {
-      throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator schedule workshops");
-    }
+    this.assertManages(principal, cluster);
     const _id = randomUUID();
     const event = createEvent(WORKSHOPS_EVENTS.workshopScheduled, { subject: `workshops/${_id}`, version: 1 }, {
       workshopId: _id, title: input.title, theme: input.theme, clusterId: input.clusterId, clusterName: cluster?.name,
       startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(), location: input.location,
-      capacity: input.capacity, version: 1,
+      capacity: input.capacity, sequence: 0, version: 1,
     });
     const times = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
     return toView(await this.workshops.create({ _id, ...input, ...times, version: 1, pendingEvents: [event] }));
   }
 
+  /** Federation staff manage every workshop; a cluster's coordinator, the workshops of that cluster. */
+  async assertMayManage(workshop: Pick<Workshop, 'clusterId'>, principal: Principal): Promise<void> {
+    if (isFederationAdmin(principal)) return;
+    this.assertManages(principal, workshop.clusterId ? await this.clusterOf(workshop.clusterId, principal) : undefined);
+  }
+
+  /** Whether the caller coordinates the workshop's cluster (federation staff aside). */
+  async coordinatesClusterOf(workshop: Pick<Workshop, 'clusterId'>, principal: Principal): Promise<boolean> {
+    return !!workshop.clusterId && coordinates(principal, (await this.clusterOf(workshop.clusterId, principal)).coordinatorCompanyId);
+  }
+
+  private assertManages(principal: Principal, cluster?: Pick<KnownCluster, 'coordinatorCompanyId'>): void {
+    if (!isFederationAdmin(principal) && !coordinates(principal, cluster?.coordinatorCompanyId)) {
+      throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator manage workshops");
+    }
+  }
+
   /** A cluster opened a moment ago may not have reached us by event yet: then the clusters service is asked. */
-  private async clusterOf(clusterId: string, principal: Principal): Promise<Pick<KnownCluster, 'name' | 'coordinatorCompanyId'>> {
+  async clusterOf(clusterId: string, principal: Principal): Promise<Pick<KnownCluster, 'name' | 'coordinatorCompanyId'>> {
     const known = await this.clusters.findById(clusterId).lean<KnownCluster>();
     return known ?? (await this.rpc.send(CLUSTERS_RPC.getCluster, { clusterId }, { principal }));
   }
@@ -55,17 +70,21 @@ export class WorkshopsService {
   }
 
   async get(workshopId: string): Promise<WorkshopView> {
+    return toView(await this.find(workshopId));
+  }
+
+  async find(workshopId: string): Promise<WorkshopDocument> {
     const workshop = await this.workshops.findById(workshopId).lean<WorkshopDocument>();
     if (!workshop) throw new DomainError(ERRORS.WORKSHOP_NOT_FOUND, `No workshop ${workshopId}`);
-    return toView(workshop);
+    return workshop;
   }
 }
 
-function toView(w: WorkshopDocument): WorkshopView {
+export function toView(w: WorkshopDocument): WorkshopView {
   return {
     id: w._id, title: w.title, theme: w.theme, clusterId: w.clusterId,
     startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), location: w.location, capacity: w.capacity,
     description: w.description, status: w.status,
-    seats: { capacity: w.capacity, confirmed: w.confirmed, waitlisted: w.waitlisted },
+    seats: { capacity: w.capacity, confirmed: w.confirmed, waitlisted: w.waitlisted }, sequence: w.sequence ?? 0,
   };
 }

@@ -32,6 +32,11 @@ export function isCoordinator(principal: Principal, coordinatorCompanyId: string
   return !!coordinatorCompanyId && principal.companyId === coordinatorCompanyId;
 }
 
+/** A cluster's coordinator: a company-admin of the coordinating company (its plain members are not). */
+export function coordinates(principal: Principal, coordinatorCompanyId: string | null | undefined): boolean {
+  return isCoordinator(principal, coordinatorCompanyId) && principal.roles.includes('company-admin');
+}
+
 /** Refuses with 403 unless the caller is federation staff. */
 export function assertFederationAdmin(principal: Principal): void {
   if (!isFederationAdmin(principal)) throw new DomainError(ERRORS.FORBIDDEN, 'Only federation staff may do this');

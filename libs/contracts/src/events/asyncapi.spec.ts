@@ -100,6 +100,7 @@ const isOptional = (decorators: ValidationMetadata[]) => decorators.some((d) => 
 function expectSchemaToSay(schema: Schema, decorator: ValidationMetadata, where: string): void {
   const items = schema.items ? deref(schema.items) : undefined;
   const says = (actual: unknown, expected: unknown) => expect({ where, decorator: decorator.name, actual }).toEqual({ where, decorator: decorator.name, actual: expected });
+  if (decorator.type === 'nestedValidation') return says(decorator.each ? items?.type : schema.type, 'object');
   switch (decorator.name) {
     case 'isString':
       return says(decorator.each ? items?.type : schema.type, 'string');

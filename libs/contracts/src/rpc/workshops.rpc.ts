@@ -4,7 +4,8 @@ import { IsIn, IsInt, IsString, Length, Max, MaxLength, Min } from 'class-valida
 import { Page, PageQuery } from '../common/page';
 import { IsAfter, IsInFuture, IsTimeWithOffset } from '../common/time-rules';
 import { THEMES, Theme } from '../vocabulary';
-import { defineRpc } from './rpc-definition';
+import { NoPayload, defineRpc } from './rpc-definition';
+import type { ClusterAttendance } from './registrations.rpc';
 
 export class ScheduleWorkshop {
   @ApiProperty({ example: 'Atelier boîtiers : usinage des carrures' }) @IsString() @Length(2, 160) title!: string;
@@ -16,6 +17,20 @@ export class ScheduleWorkshop {
   @ApiProperty({ example: 'Lycée Edgar Faure, Morteau — or an online link' }) @IsString() @Length(2, 300) location!: string;
   @ApiProperty({ minimum: 1, maximum: 10000 }) @IsInt() @Min(1) @Max(10000) capacity!: number;
   @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(4000) description?: string;
+}
+
+/** What a reschedule or edit may change; times are checked against the workshop's other time in the service. */
+export class EditWorkshopBody {
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 160) title?: string;
+  @ApiPropertyOptional({ example: '2027-03-05T09:30:00+01:00' }) @Omittable() @IsTimeWithOffset() @IsInFuture() startsAt?: string;
+  @ApiPropertyOptional({ example: '2027-03-05T12:30:00+01:00' }) @Omittable() @IsTimeWithOffset() @IsInFuture() endsAt?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 300) location?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000 }) @Omittable() @IsInt() @Min(1) @Max(10000) capacity?: number;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(4000) description?: string;
+}
+
+export class EditWorkshop extends EditWorkshopBody {
+  @IsString() @Length(1, 64) workshopId!: string;
 }
 
 export class WorkshopQuery extends PageQuery {
@@ -41,10 +56,15 @@ export interface WorkshopView {
   description?: string;
   status: 'scheduled' | 'cancelled';
   seats: { capacity: number; confirmed: number; waitlisted: number };
+  /** Raised on every change of the workshop's calendar entry (iCalendar SEQUENCE). */
+  sequence: number;
 }
 
 export const WORKSHOPS_RPC = {
   scheduleWorkshop: defineRpc<ScheduleWorkshop, WorkshopView>('workshops', 'schedule-workshop', ScheduleWorkshop),
   listWorkshops: defineRpc<WorkshopQuery, Page<WorkshopView>>('workshops', 'list-workshops', WorkshopQuery),
   getWorkshop: defineRpc<WorkshopRef, WorkshopView>('workshops', 'get-workshop', WorkshopRef),
+  editWorkshop: defineRpc<EditWorkshop, WorkshopView>('workshops', 'edit-workshop', EditWorkshop),
+  cancelWorkshop: defineRpc<WorkshopRef, WorkshopView>('workshops', 'cancel-workshop', WorkshopRef),
+  attendanceByCluster: defineRpc<NoPayload, ClusterAttendance[]>('workshops', 'attendance-by-cluster', NoPayload),
 };

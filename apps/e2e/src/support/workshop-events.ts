@@ -1,0 +1,22 @@
+import { NatsConnection, StringCodec } from 'nats';
+
+export interface PublishedEvent {
+  type: string;
+  data: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Every event the workshops service published about one workshop, in the order of the stream. */
+export async function workshopEventsOf(nats: NatsConnection, workshopId: string): Promise<PublishedEvent[]> {
+  const jsm = await nats.jetstreamManager();
+  const { state } = await jsm.streams.info('EVENTS_WORKSHOPS');
+  const codec = StringCodec();
+  const events: PublishedEvent[] = [];
+  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+    const message = await jsm.streams.getMessage('EVENTS_WORKSHOPS', { seq }).catch(() => undefined);
+    const event = message && (JSON.parse(codec.decode(message.data)) as PublishedEvent);
+    if (event?.data['workshopId'] === workshopId) events.push(event);
+  }
+  return events;
+}
+
+export const named = (events: PublishedEvent[], name: string) => events.filter((e) => e.type === `grappes.workshops.${name}.v1`);

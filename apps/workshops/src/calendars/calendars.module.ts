@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { WorkshopsModule } from '../workshops/workshops.module';
+import { CalendarToken, CalendarTokenSchema } from './calendar-token.schema';
+import { CalendarTokensService } from './calendar-tokens.service';
+import { CalendarsHandlers } from './calendars.rpc-handlers';
+import { CalendarsService } from './calendars.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: CalendarToken.name, schema: CalendarTokenSchema }]), WorkshopsModule, RegistrationsModule],
+  controllers: [CalendarsHandlers],
+  providers: [CalendarsService, CalendarTokensService],
+})
+export class CalendarsModule {}

@@ -1,0 +1,17 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/** Whether a company is a member of a cluster, from the clusters service's membership events. */
+@Schema({ collection: 'cluster_memberships' })
+export class ClusterMembership {
+  /** `<clusterId>:<companyId>`. */
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true, index: true }) clusterId!: string;
+  @Prop({ required: true, index: true }) companyId!: string;
+  @Prop({ required: true }) joined!: boolean;
+  /** The membership's version at the clusters service: a late or repeated event changes nothing. */
+  @Prop({ required: true }) version!: number;
+}
+
+export const ClusterMembershipSchema = SchemaFactory.createForClass(ClusterMembership);
+
+export const membershipKey = (clusterId: string, companyId: string) => `${clusterId}:${companyId}`;

@@ -1,0 +1,53 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { InjectModel } from '@nestjs/mongoose';
+import { CLUSTERS_EVENTS, CancellationReason, CompanyLeftCluster, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS } from '@grappes/contracts';
+import { OnEvent, applyIfNewer } from '@grappes/messaging';
+import { Model } from 'mongoose';
+import { ClusterMembers } from '../clusters/cluster-members.service';
+import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
+import { DepartedCompany } from './departed-company.schema';
+import { Registration } from './registration.schema';
+import { Seats } from './seats';
+
+/**
+ * A company that leaves a cluster, or the federation, gives up its seats in the
+ * workshops still to come; the waitlist moves up. Run twice, the second run
+ * finds nothing left to cancel; run late, a company that rejoined since keeps
+ * its registrations, and workshops already started keep their attendees.
+ */
+@Controller()
+export class CompanyDeparturesEventHandlers {
+  constructor(
+    @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
+    @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
+    @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
+    private readonly members: ClusterMembers,
+    private readonly seats: Seats,
+  ) {}
+
+  @OnEvent(CLUSTERS_EVENTS.companyLeftCluster)
+  async leftCluster(@Payload() { data }: EventEnvelope<CompanyLeftCluster>): Promise<void> {
+    if (await this.members.record(data, false)) return;
+    const workshopIds = await this.upcoming({ clusterId: data.clusterId });
+    await this.cancelEach({ companyId: data.companyId, workshopId: { $in: workshopIds } }, 'company-left-cluster');
+  }
+
+  @OnEvent(MEMBERS_EVENTS.companyDeactivated)
+  async deactivated(@Payload() { data }: EventEnvelope<CompanySnapshot>): Promise<void> {
+    await applyIfNewer(this.departed, data.companyId, data.version, {});
+    const registeredIn = await this.registrations.distinct('workshopId', { companyId: data.companyId });
+    const workshopIds = await this.upcoming({ _id: { $in: registeredIn } });
+    await this.cancelEach({ companyId: data.companyId, workshopId: { $in: workshopIds } }, 'company-deactivated');
+  }
+
+  private upcoming(filter: object): Promise<string[]> {
+    return this.workshops.distinct('_id', { ...filter, status: 'scheduled', startsAt: { $gt: new Date() } });
+  }
+
+  /** Waitlisted ones first, so that no one is promoted into a seat only to lose it a moment later. */
+  private async cancelEach(filter: object, reason: CancellationReason): Promise<void> {
+    const doomed = await this.registrations.find(filter, { _id: 1 }).sort({ status: -1 }).lean<Pick<Registration, '_id'>[]>();
+    for (const { _id } of doomed) await this.seats.cancel(_id, reason);
+  }
+}

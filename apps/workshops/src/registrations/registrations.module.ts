@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { WorkshopsModule } from '../workshops/workshops.module';
+import { AttendanceService } from './attendance.service';
+import { CancelledRegistration, CancelledRegistrationSchema } from './cancelled-registration.schema';
+import { CompanyDeparturesEventHandlers } from './company-departures.event-handlers';
+import { DepartedCompany, DepartedCompanySchema } from './departed-company.schema';
+import { Registration, RegistrationSchema } from './registration.schema';
+import { RegistrationsHandlers } from './registrations.rpc-handlers';
+import { RegistrationsService } from './registrations.service';
+import { Seats } from './seats';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Registration.name, schema: RegistrationSchema },
+      { name: CancelledRegistration.name, schema: CancelledRegistrationSchema },
+      { name: DepartedCompany.name, schema: DepartedCompanySchema },
+    ]),
+    WorkshopsModule,
+  ],
+  controllers: [RegistrationsHandlers, CompanyDeparturesEventHandlers],
+  providers: [RegistrationsService, AttendanceService, Seats],
+  exports: [MongooseModule, Seats, AttendanceService],
+})
+export class RegistrationsModule {}
