@@ -13,6 +13,7 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
   let coordinator: ApiClient;
   let alpha: ApiClient;
   let beta: ApiClient;
+  let coordinatorsMember: ApiClient;
   let ids: { coordinator: string; alpha: string; beta: string; cluster: string };
 
   const inboxTitles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
@@ -34,6 +35,9 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     coordinator = await anonymous.login('paul@ferrandet.example', PASSWORD);
     alpha = await anonymous.login('paul@alpha.example', PASSWORD);
     beta = await anonymous.login('paul@beta.example', PASSWORD);
+    const plainMember = { email: 'atelier@ferrandet.example', firstName: 'Léa', lastName: 'Girod', role: 'member', password: PASSWORD };
+    await admin.post(`/companies/${coordinatorId}/people`, plainMember);
+    coordinatorsMember = await anonymous.login(plainMember.email, PASSWORD);
   });
 
   afterAll(() => platform.stop());
@@ -55,6 +59,10 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     await beta.post(`/clusters/${ids.cluster}/members`, { companyId: ids.beta });
     const byMember = await alpha.post(`/clusters/${ids.cluster}/members/${ids.beta}/approve`);
     expect([byMember.status, byMember.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    // The coordinator is the coordinating company's company-admins, not its plain members.
+    const byPlainMember = await coordinatorsMember.post(`/clusters/${ids.cluster}/members/${ids.beta}/reject`);
+    expect([byPlainMember.status, byPlainMember.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect((await coordinatorsMember.get(`/clusters/${ids.cluster}`)).body).not.toHaveProperty('pendingRequests');
     const noRequest = await coordinator.post(`/clusters/${ids.cluster}/members/${ids.alpha}/approve`);
     expect([noRequest.status, noRequest.body.code]).toEqual([404, 'CLUSTER.NO_PENDING_REQUEST']);
   });

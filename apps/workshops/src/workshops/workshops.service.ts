@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, coordinates, isFederationAdmin, pageOf,
+  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isCoordinator, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
 import { RpcClient, createEvent } from '@grappes/messaging';
 import { Model } from 'mongoose';
@@ -39,11 +39,11 @@ export class WorkshopsService {
 
   /** Whether the caller coordinates the workshop's cluster (federation staff aside). */
   async coordinatesClusterOf(workshop: Pick<Workshop, 'clusterId'>, principal: Principal): Promise<boolean> {
-    return !!workshop.clusterId && coordinates(principal, (await this.clusterOf(workshop.clusterId, principal)).coordinatorCompanyId);
+    return !!workshop.clusterId && isCoordinator(principal, (await this.clusterOf(workshop.clusterId, principal)).coordinatorCompanyId);
   }
 
   private assertManages(principal: Principal, cluster?: Pick<KnownCluster, 'coordinatorCompanyId'>): void {
-    if (!isFederationAdmin(principal) && !coordinates(principal, cluster?.coordinatorCompanyId)) {
+    if (!isFederationAdmin(principal) && !isCoordinator(principal, cluster?.coordinatorCompanyId)) {
       throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator manage workshops");
     }
   }

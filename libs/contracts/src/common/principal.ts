@@ -27,14 +27,9 @@ export function belongsToCompany(principal: Principal, companyId: string): boole
   return principal.companyId === companyId;
 }
 
-/** Whether the caller is one of the people of the company that coordinates a cluster. */
-export function isCoordinator(principal: Principal, coordinatorCompanyId: string | null | undefined): boolean {
-  return !!coordinatorCompanyId && principal.companyId === coordinatorCompanyId;
-}
-
 /** A cluster's coordinator: a company-admin of the coordinating company (its plain members are not). */
-export function coordinates(principal: Principal, coordinatorCompanyId: string | null | undefined): boolean {
-  return isCoordinator(principal, coordinatorCompanyId) && principal.roles.includes('company-admin');
+export function isCoordinator(principal: Principal, coordinatorCompanyId: string | null | undefined): boolean {
+  return !!coordinatorCompanyId && principal.companyId === coordinatorCompanyId && principal.roles.includes('company-admin');
 }
 
 /** Refuses with 403 unless the caller is federation staff. */
