@@ -94,4 +94,22 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     const removal = await alpha.request('DELETE', `/clusters/${ids.cluster}/members/${ids.beta}`);
     expect([removal.status, removal.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
   });
+
+  it('refuses to approve the request of a company suspended since it asked, with 422, as joining would', async () => {
+    const gammaId = (await admin.post('/companies', company('Ressorts Gamma', '130025265'))).body.id;
+    expect((await admin.post(`/clusters/${ids.cluster}/members`, { companyId: gammaId })).status).toBe(202);
+    expect((await admin.post(`/companies/${gammaId}/suspend`)).status).toBe(200);
+
+    // The clusters service learns of the suspension by event: probe with a new open cluster each time until it knows.
+    let probes = 0;
+    await waitFor(async () => {
+      const probe = (await admin.post('/clusters', { name: `Grappe sonde ${++probes}`, theme: 'logistics', admission: 'open' })).body;
+      return (await admin.post(`/clusters/${probe.id}/members`, { companyId: gammaId })).status === 422;
+    }, 'the suspension known to the clusters service');
+
+    const refused = await coordinator.post(`/clusters/${ids.cluster}/members/${gammaId}/approve`);
+
+    expect([refused.status, refused.body.code]).toEqual([422, 'CLUSTER.COMPANY_NOT_ACTIVE']);
+    expect((await admin.get(`/clusters/${ids.cluster}`)).body.members.map((m: { companyId: string }) => m.companyId)).not.toContain(gammaId);
+  });
 });

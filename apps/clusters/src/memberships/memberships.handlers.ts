@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
   CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef,
-  assertActsForCompany, isCoordinator, isFederationAdmin,
+  Principal, assertActsForCompany, isCoordinator, isFederationAdmin,
 } from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { ClustersService } from '../clusters/clusters.service';
@@ -23,9 +23,7 @@ export class MembershipsHandlers {
     const principal = requirePrincipal(caller);
     assertActsForCompany(principal, companyId);
     const cluster = await this.clusters.find(clusterId);
-    const company = await this.companies.find(companyId, principal);
-    if (company.status !== 'active') throw new DomainError(ERRORS.CLUSTER_COMPANY_NOT_ACTIVE, `${company.name} is not an active member`);
-    return this.memberships.join(cluster, company);
+    return this.memberships.join(cluster, await this.activeCompany(companyId, principal));
   }
 
   /** Federation staff or the cluster's coordinator approve or reject a request to join. */
@@ -38,6 +36,8 @@ export class MembershipsHandlers {
     }
     const name = await this.memberships.memberName(clusterId, companyId);
     if (!name) throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `No request of company ${companyId} in this cluster`);
+    // The rule of joining holds for approving: a company suspended or gone since it asked is not admitted.
+    if (decision === 'approve') await this.activeCompany(companyId, principal);
     return this.memberships.decide(cluster, { _id: companyId, name }, decision);
   }
 
@@ -53,5 +53,12 @@ export class MembershipsHandlers {
     const name = await this.memberships.memberName(clusterId, companyId);
     if (!name) throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `Company ${companyId} is not a member`);
     await this.memberships.leave(cluster, { _id: companyId, name });
+  }
+
+  /** Only active member companies join a cluster, directly or by an approved request. */
+  private async activeCompany(companyId: string, principal: Principal) {
+    const company = await this.companies.find(companyId, principal);
+    if (company.status !== 'active') throw new DomainError(ERRORS.CLUSTER_COMPANY_NOT_ACTIVE, `${company.name} is not an active member`);
+    return company;
   }
 }
