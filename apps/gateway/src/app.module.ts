@@ -18,7 +18,9 @@ import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
+import { IdeasController } from './ideas/ideas.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProjectsController } from './projects/projects.controller';
 import { StatsController } from './stats/stats.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 
@@ -32,7 +34,7 @@ export class AppModule {
         JwtModule.register(new SigningKeys(config.jwtSecret, config.JWT_PREVIOUS_SECRET).jwtOptions()),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController, AccessEventHandlers],
+      controllers: [AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, WorkshopsController, StatsController, GatewayHealthController, AccessEventHandlers],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: GatewayConfig, useValue: config },
