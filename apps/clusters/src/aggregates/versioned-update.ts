@@ -41,7 +41,7 @@ export async function changeVersioned<T extends Aggregate>(
     const change = decide(current);
     if (!change) return current;
     const changed = await model
-      .findOneAndUpdate({ ...key, version: current.version } as object, updateOf(change) as UpdateQuery<T>, { new: true })
+      .findOneAndUpdate({ ...key, version: current.version } as object, updateOf(change) as UpdateQuery<T>, { returnDocument: 'after' })
       .lean<T>();
     if (changed) return changed;
   }
