@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
-  CommentIdea, DomainError, ERRORS, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, Principal, ProjectView, pageOf,
+  ClusterMemberView, CommentIdea, DomainError, ERRORS, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, Principal, ProjectView, pageOf,
 } from '@grappes/contracts';
 import { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { changeVersioned, updateOf } from '../aggregates/versioned-update';
-import { ClusterAccess, assertCoordinates, assertTakesPart, isMemberPerson } from '../clusters/cluster-access';
+import { ClusterAccess, assertCoordinates, assertTakesPart } from '../clusters/cluster-access';
 import { ClusterAccessService } from '../clusters/cluster-access.service';
 import { projectView } from '../projects/project.view';
 import { ProjectsService } from '../projects/projects.service';
@@ -52,14 +52,15 @@ export class IdeasService {
   /** On behalf of the caller's company, which must be a member of the cluster. */
   async expressInterest({ clusterId, ideaId }: IdeaRef, principal: Principal): Promise<IdeaView> {
     const { members, access } = await this.clusters.of(clusterId, principal);
-    const companyId = this.interestedCompany(access);
-    const company = { companyId, companyName: members.find((m) => m.companyId === companyId)!.companyName };
+    const member = this.interestedCompany(access, members);
+    const company = { companyId: member.companyId, companyName: member.companyName };
     const now = new Date();
     return ideaView(await changeVersioned(this.ideas, { _id: ideaId, clusterId }, notFound(ideaId), (idea) => expressInterest(idea, company, now)));
   }
 
   async withdrawInterest({ clusterId, ideaId }: IdeaRef, principal: Principal): Promise<void> {
-    const companyId = this.interestedCompany((await this.clusters.of(clusterId, principal)).access);
+    const { members, access } = await this.clusters.of(clusterId, principal);
+    const { companyId } = this.interestedCompany(access, members);
     const now = new Date();
     await changeVersioned(this.ideas, { _id: ideaId, clusterId }, notFound(ideaId), (idea) => withdrawInterest(idea, companyId, now));
   }
@@ -102,10 +103,12 @@ export class IdeasService {
     return concerned.length;
   }
 
-  private interestedCompany(access: ClusterAccess): string {
-    if (!isMemberPerson(access)) {
+  /** Interest is a company's: federation staff, who act for none, cannot express it. */
+  private interestedCompany(access: ClusterAccess, members: ClusterMemberView[]): ClusterMemberView {
+    const member = members.find((m) => m.companyId === access.principal.companyId);
+    if (!member) {
       throw new DomainError(ERRORS.FORBIDDEN, "Interest is expressed by the people of the cluster's member companies, for their company");
     }
-    return access.principal.companyId!;
+    return member;
   }
 }

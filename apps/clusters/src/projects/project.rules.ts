@@ -31,12 +31,13 @@ export function assertMayUpdate(access: ClusterAccess, project: Pick<Project, 'p
 
 /** Partners must be member companies of the cluster now. */
 export function partnersAmong(partnerCompanyIds: string[], members: { companyId: string; companyName: string }[]): ProjectPartner[] {
-  const byId = new Map(members.map((m) => [m.companyId, m.companyName]));
-  const strangers = partnerCompanyIds.filter((id) => !byId.has(id));
+  const partners = members.filter((m) => partnerCompanyIds.includes(m.companyId));
+  const strangers = partnerCompanyIds.filter((id) => !partners.some((p) => p.companyId === id));
   if (strangers.length) {
     throw new DomainError(ERRORS.PROJECT_PARTNER_NOT_MEMBER, 'Partners must be member companies of the cluster', { companyIds: strangers });
   }
-  return partnerCompanyIds.map((companyId) => ({ companyId, companyName: byId.get(companyId)! }));
+  // In the order the caller named them.
+  return partnerCompanyIds.flatMap((id) => partners.filter((p) => p.companyId === id)).map(({ companyId, companyName }) => ({ companyId, companyName }));
 }
 
 export interface NewProject {
