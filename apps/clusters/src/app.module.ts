@@ -3,7 +3,12 @@ import { ServicePlatformModule } from '@grappes/platform';
 import { ClustersConfig } from './clusters.config';
 import { Cluster } from './clusters/cluster.schema';
 import { ClustersModule } from './clusters/clusters.module';
+import { DeparturesModule } from './departures/departures.module';
+import { Idea } from './ideas/idea.schema';
+import { IdeasModule } from './ideas/ideas.module';
 import { Membership } from './memberships/membership.schema';
+import { Project } from './projects/project.schema';
+import { ProjectsModule } from './projects/projects.module';
 
 @Module({})
 export class AppModule {
@@ -11,8 +16,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forRoot({ service: 'clusters', config, aggregates: [Cluster.name, Membership.name] }),
+        ServicePlatformModule.forRoot({
+          service: 'clusters', config, aggregates: [Cluster.name, Membership.name, Project.name, Idea.name],
+        }),
         ClustersModule,
+        ProjectsModule,
+        IdeasModule,
+        DeparturesModule,
       ],
     };
   }

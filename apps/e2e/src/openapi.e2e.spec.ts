@@ -47,6 +47,16 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['post', '/clusters/{id}/members/{companyId}/approve'],
   ['post', '/clusters/{id}/members/{companyId}/reject'],
   ['delete', '/clusters/{id}/members/{companyId}'],
+  ['post', '/clusters/{id}/projects'],
+  ['get', '/clusters/{id}/projects'],
+  ['patch', '/clusters/{id}/projects/{projectId}'],
+  ['post', '/clusters/{id}/ideas'],
+  ['get', '/clusters/{id}/ideas'],
+  ['post', '/clusters/{id}/ideas/{ideaId}/comments'],
+  ['post', '/clusters/{id}/ideas/{ideaId}/interest'],
+  ['delete', '/clusters/{id}/ideas/{ideaId}/interest'],
+  ['post', '/clusters/{id}/ideas/{ideaId}/close'],
+  ['post', '/clusters/{id}/ideas/{ideaId}/launch'],
   ['post', '/workshops'],
   ['get', '/workshops'],
   ['get', '/workshops/{id}'],
@@ -117,6 +127,10 @@ describe('the OpenAPI document of the gateway', () => {
     expect(Object.keys(operation('post', '/workshops').responses)).toEqual(expect.arrayContaining(['201', '400', '403', '404']));
     expect(Object.keys(operation('delete', '/companies/{id}/people/{personId}').responses)).toContain('204');
     expect(Object.keys(operation('get', '/health/ready').responses)).toEqual(expect.arrayContaining(['200', '503']));
+    expect(Object.keys(operation('post', '/clusters/{id}/projects').responses)).toEqual(expect.arrayContaining(['201', '403', '404', '422']));
+    expect(Object.keys(operation('patch', '/clusters/{id}/projects/{projectId}').responses)).toEqual(expect.arrayContaining(['200', '403', '404', '422']));
+    expect(Object.keys(operation('post', '/clusters/{id}/ideas/{ideaId}/interest').responses)).toEqual(expect.arrayContaining(['201', '403', '404', '409']));
+    expect(Object.keys(operation('delete', '/clusters/{id}/ideas/{ideaId}/interest').responses)).toContain('204');
   });
 
   it('documents login refused with 429 and Retry-After, after 400 and 401', () => {

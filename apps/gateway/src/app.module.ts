@@ -18,7 +18,9 @@ import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
+import { IdeasController } from './ideas/ideas.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ProjectsController } from './projects/projects.controller';
 import { StatsController } from './stats/stats.controller';
 import { CalendarsController } from './workshops/calendars.controller';
 import { RegistrationsController } from './workshops/registrations.controller';
@@ -35,8 +37,8 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [
-        AuthController, CompaniesController, ClustersController, NotificationsController, WorkshopsController, RegistrationsController,
-        CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
+        AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController,
+        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { Membership, MembershipSchema } from '../memberships/membership.schema';
 import { CompanyDepartureHandler } from '../memberships/company-departure.handler';
 import { MembershipsHandlers } from '../memberships/memberships.handlers';
 import { MembershipsService } from '../memberships/memberships.service';
+import { ClusterAccessService } from './cluster-access.service';
 import { Cluster, ClusterSchema } from './cluster.schema';
 import { ClustersHandlers } from './clusters.handlers';
 import { ClustersService } from './clusters.service';
@@ -19,6 +20,7 @@ import { ClustersService } from './clusters.service';
     ]),
   ],
   controllers: [ClustersHandlers, MembershipsHandlers, CompanyDepartureHandler],
-  providers: [ClustersService, MembershipsService],
+  providers: [ClustersService, MembershipsService, ClusterAccessService],
+  exports: [ClustersService, MembershipsService, ClusterAccessService],
 })
 export class ClustersModule {}

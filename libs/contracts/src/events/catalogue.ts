@@ -2,12 +2,15 @@ import { CLUSTERS_EVENTS } from './clusters.events';
 import type { EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { MEMBERS_EVENTS } from './members.events';
+import { IDEAS_EVENTS, PROJECTS_EVENTS } from './projects.events';
 import { WORKSHOPS_EVENTS } from './workshops.events';
 
 /** Every event the platform knows, so a consumer can validate what it receives. */
 export const EVENT_CATALOGUE: EventDefinition[] = [
   ...Object.values(MEMBERS_EVENTS),
   ...Object.values(CLUSTERS_EVENTS),
+  ...Object.values(PROJECTS_EVENTS),
+  ...Object.values(IDEAS_EVENTS),
   ...Object.values(WORKSHOPS_EVENTS),
 ];
 

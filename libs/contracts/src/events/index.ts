@@ -4,3 +4,4 @@ export * from './members.events';
 export * from './clusters.events';
 export * from './catalogue';
 export * from './workshops.events';
+export * from './projects.events';

@@ -5,3 +5,5 @@ export * from './notifications.rpc';
 export * from './workshops.rpc';
 export * from './registrations.rpc';
 export * from './calendars.rpc';
+export * from './projects.rpc';
+export * from './ideas.rpc';

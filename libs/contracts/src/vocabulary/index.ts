@@ -2,3 +2,4 @@ export * from './themes';
 export * from './categories';
 export * from './roles';
 export * from './clusters';
+export * from './projects';
