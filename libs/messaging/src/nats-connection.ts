@@ -14,6 +14,6 @@ export function natsServers(url: string | string[]): string[] {
  * after 10 reconnect attempts (about 20 s) and closes for good, leaving the
  * process alive but deaf; an outage the platform rides out must not need a restart.
  */
-export function natsConnectionOptions(url: string | string[], name: string, overrides: Partial<ConnectionOptions> = {}): ConnectionOptions {
-  return { servers: natsServers(url), name, maxReconnectAttempts: -1, waitOnFirstConnect: false, ...overrides };
+export function natsConnectionOptions(url: string | string[], name?: string): ConnectionOptions {
+  return { servers: natsServers(url), maxReconnectAttempts: -1, ...(name ? { name } : {}) };
 }
