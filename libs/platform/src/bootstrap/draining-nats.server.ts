@@ -52,13 +52,22 @@ export class DrainingNatsServer extends ServerNats {
   }
 
   override async close(): Promise<void> {
-    const connection = this.unwrap<NatsConnection | null>();
+    const connection = this.connection();
     if (connection && !connection.isClosed()) {
       await Promise.allSettled(this.requestSubscriptions.map((subscription) => subscription.drain()));
       await this.answered();
       await connection.drain();
     }
     await super.close();
+  }
+
+  /** None before the server started or after it closed (Nest's `unwrap` throws then). */
+  private connection(): NatsConnection | undefined {
+    try {
+      return this.unwrap<NatsConnection>();
+    } catch {
+      return undefined;
+    }
   }
 
   private async answered(): Promise<void> {
