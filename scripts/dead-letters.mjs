@@ -205,7 +205,9 @@ async function main() {
     return 2;
   }
   const url = process.env.NATS_URL || 'nats://127.0.0.1:4222';
-  const nc = await connect({ servers: url, name: 'dead-letters-command' }).catch((error) => {
+  // A comma-separated NATS_URL names a cluster: the client wants a list.
+  const servers = url.split(',').map((server) => server.trim()).filter(Boolean);
+  const nc = await connect({ servers, name: 'dead-letters-command' }).catch((error) => {
     throw new Error(`Cannot connect to NATS at ${url}: ${error.message}`);
   });
   try {

@@ -20,3 +20,4 @@ export * from './events/on-event.decorator';
 export * from './events/idempotency';
 export * from './events/dead-letters';
 export * from './rpc/contract-doors';
+export * from './nats-connection';

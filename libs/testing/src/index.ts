@@ -46,3 +46,4 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     await sleep(20);
   }
 }
+export { NatsServerProcess, freePort, natsServerBinary } from './nats-server';

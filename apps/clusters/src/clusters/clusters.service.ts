@@ -4,7 +4,7 @@ import {
   CLUSTERS_EVENTS, ClusterDetail, ClusterQuery, ClusterSnapshot, ClusterView, CreateCluster, DomainError, ERRORS, Page,
   Principal, assertFederationAdmin, isCoordinator, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
-import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
+import { createEvent, inTransaction, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { KnownCompaniesService } from '../companies/known-companies.service';
@@ -25,11 +25,15 @@ export class ClustersService {
     const _id = randomUUID();
     const snapshot: ClusterSnapshot = { clusterId: _id, ...input, version: 1 };
     const event = createEvent(CLUSTERS_EVENTS.clusterCreated, { subject: `clusters/${_id}`, version: 1 }, snapshot);
-    const cluster = await this.clusters.create({ _id, ...input, version: 1, pendingEvents: [event] }).catch((error: unknown) => {
+    // One transaction: a crash between the two writes must not leave a coordinator outside its cluster.
+    const cluster = await inTransaction(this.clusters.db, async (session) => {
+      const [created] = await this.clusters.create([{ _id, ...input, version: 1, pendingEvents: [event] }], { session });
+      if (coordinator) await this.memberships.admit(created, coordinator, 'coordinator', undefined, session);
+      return created;
+    }).catch((error: unknown) => {
       if (isDuplicateKey(error)) throw new DomainError(ERRORS.CLUSTER_NAME_TAKEN, `A cluster is named ${input.name} already`);
       throw error;
     });
-    if (coordinator) await this.memberships.admit(cluster, coordinator, 'coordinator');
     return this.toView(cluster, coordinator ? 1 : 0);
   }
 

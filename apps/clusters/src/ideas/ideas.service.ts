@@ -3,6 +3,7 @@ import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
   ClusterMemberView, CommentIdea, DomainError, ERRORS, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, Principal, ProjectView, pageOf,
 } from '@grappes/contracts';
+import { inTransaction } from '@grappes/messaging';
 import { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { changeVersioned, updateOf } from '../aggregates/versioned-update';
@@ -81,7 +82,7 @@ export class IdeasService {
     assertCoordinates(access);
     const memberIds = new Set(members.map((m) => m.companyId));
     const projectId = randomUUID();
-    const project = await this.connection.transaction(async (session) => {
+    const project = await inTransaction(this.connection, async (session) => {
       const idea = await this.ideas.findOne({ _id: ideaId, clusterId }).session(session).lean<IdeaDocument>();
       if (!idea) throw notFound(ideaId)();
       const change = launchAsProject(idea, projectId, new Date());

@@ -4,7 +4,7 @@ import {
   CLUSTERS_EVENTS, ClusterMemberRole, ClusterMemberView, DomainError, ERRORS, EventEnvelope, JoinDecision, JoinOutcome,
 } from '@grappes/contracts';
 import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
-import { Model } from 'mongoose';
+import { ClientSession, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { ClusterDocument } from '../clusters/cluster.schema';
 import type { KnownCompany } from '../companies/known-company.schema';
@@ -52,7 +52,7 @@ export class MembershipsService {
       return { status: 'joined' };
     }
     const rejectedAt = new Date();
-    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, (version) =>
+    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, undefined, (version) =>
       createEvent(CLUSTERS_EVENTS.joinRejected, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, rejectedAt: rejectedAt.toISOString(), version,
@@ -61,9 +61,9 @@ export class MembershipsService {
     return { status: 'rejected' };
   }
 
-  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole, precondition = mayJoin(false)): Promise<void> {
+  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole, precondition = mayJoin(false), session?: ClientSession): Promise<void> {
     const joinedAt = new Date();
-    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, (version) =>
+    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, session, (version) =>
       createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, role, joinedAt: joinedAt.toISOString(), version,
@@ -71,16 +71,35 @@ export class MembershipsService {
     );
   }
 
-  /** A company that leaves the federation leaves every cluster it is in; its requests are turned down. */
+  /**
+   * A company that leaves the federation leaves every cluster it is in; its
+   * requests are turned down. Each membership is one idempotent step: one
+   * already left or decided meanwhile counts as done.
+   */
   async removeCompany(companyId: string, clusters: (clusterId: string) => Promise<ClusterDocument>): Promise<number> {
     const current = await this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }).lean<MembershipDocument[]>();
+    let removed = 0;
     for (const membership of current) {
-      const cluster = await clusters(membership.clusterId);
-      const company = { _id: companyId, name: membership.companyName };
-      if (membership.state === 'joined') await this.leave(cluster, company);
-      else await this.decide(cluster, company, 'reject');
+      if (await this.withdraw(membership, await clusters(membership.clusterId))) removed++;
     }
-    return current.length;
+    return removed;
+  }
+
+  /** Takes a company out of one cluster; false when another change got there first. */
+  private async withdraw({ clusterId, companyId, companyName }: MembershipDocument, cluster: ClusterDocument): Promise<boolean> {
+    const company = { _id: companyId, name: companyName };
+    for (let attempt = 1; ; attempt++) {
+      const membership = await this.memberships.findOne({ clusterId, companyId }, { state: 1 }).lean<MembershipDocument>();
+      try {
+        if (membership?.state === 'joined') await this.leave(cluster, company);
+        else if (membership?.state === 'pending') await this.decide(cluster, company, 'reject');
+        else return false;
+        return true;
+      } catch (error) {
+        // The state read just now changed before the write: read it again.
+        if (!isRaceLost(error) || attempt >= 3) throw error;
+      }
+    }
   }
 
   /** The company's name as this cluster knows it, from its membership. */
@@ -90,7 +109,7 @@ export class MembershipsService {
 
   async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const leftAt = new Date();
-    await this.transition(cluster, company, { state: 'left' }, isMember, (version) =>
+    await this.transition(cluster, company, { state: 'left' }, isMember, undefined, (version) =>
       createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,
@@ -100,7 +119,7 @@ export class MembershipsService {
 
   private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const requestedAt = new Date();
-    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), (version) =>
+    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), undefined, (version) =>
       createEvent(CLUSTERS_EVENTS.joinRequested, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
         companyId: company._id, companyName: company.name, requestedAt: requestedAt.toISOString(), version,
@@ -118,19 +137,20 @@ export class MembershipsService {
     company: CompanyRef,
     change: Partial<Membership>,
     precondition: Precondition,
+    session: ClientSession | undefined,
     eventAt: (version: number) => EventEnvelope,
   ): Promise<void> {
     const key = { clusterId: cluster._id, companyId: company._id };
-    const current = await this.memberships.findOne(key, { state: 1, version: 1 }).lean<MembershipDocument>();
+    const current = await this.memberships.findOne(key, { state: 1, version: 1 }, { session }).lean<MembershipDocument>();
     precondition(company, current?.state);
     const version = (current?.version ?? 0) + 1;
     const set = { ...change, companyName: company.name };
     try {
       if (!current) {
-        await this.memberships.create({ _id: randomUUID(), ...key, ...set, version, pendingEvents: [eventAt(version)] });
+        await this.memberships.create([{ _id: randomUUID(), ...key, ...set, version, pendingEvents: [eventAt(version)] }], { session });
         return;
       }
-      const updated = await this.memberships.updateOne({ ...key, version: current.version }, withEvents(set, [eventAt(version)]));
+      const updated = await this.memberships.updateOne({ ...key, version: current.version }, withEvents(set, [eventAt(version)]), { session });
       if (updated.modifiedCount === 0) throw concurrentChange(company.name);
     } catch (error) {
       if (isDuplicateKey(error)) throw concurrentChange(company.name);
@@ -159,4 +179,10 @@ export class MembershipsService {
 
 function concurrentChange(companyName: string): DomainError {
   return new DomainError(ERRORS.CONCURRENT_CHANGE, `The membership of ${companyName} changed meanwhile; try again`);
+}
+
+const RACE_LOST = new Set<string>([ERRORS.CONCURRENT_CHANGE.code, ERRORS.CLUSTER_NOT_MEMBER.code, ERRORS.CLUSTER_NO_PENDING_REQUEST.code]);
+
+function isRaceLost(error: unknown): boolean {
+  return error instanceof DomainError && RACE_LOST.has(error.code);
 }

@@ -21,9 +21,12 @@ export class GatewayHealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'Liveness: the gateway process answers' })
+  @ApiOperation({ summary: 'Liveness: the gateway process answers and its NATS connection is not closed for good' })
   @ApiOkResponse({ description: '`{status: "ok"}`' })
+  @ApiErrors([503, 'A restart is needed: the NATS connection closed for good'])
   live(): { status: 'ok' } {
+    // An outage the connection rides out (it reconnects forever) is no reason to restart.
+    if (this.nats.isClosed()) throw new DomainError(ERRORS.SERVICE_UNAVAILABLE, 'Restart needed: NATS connection closed');
     return { status: 'ok' };
   }
 

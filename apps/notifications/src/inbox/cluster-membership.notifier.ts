@@ -4,6 +4,7 @@ import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelop
 import { OnEvent } from '@grappes/messaging';
 import { RecipientsService } from '../recipients/recipients.service';
 import { InboxService } from './inbox.service';
+import { Welcomes } from './welcomes';
 
 /** Tells federation staff, the coordinator and the company itself about movements in a cluster. */
 @Controller()
@@ -11,23 +12,19 @@ export class ClusterMembershipNotifier {
   constructor(
     private readonly recipients: RecipientsService,
     private readonly inbox: InboxService,
+    private readonly welcomes: Welcomes,
   ) {}
 
   @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
   async companyJoined(@Payload() event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
-    const { clusterId, clusterName, companyId, companyName } = event.data;
-    await this.recipients.recordMembership(event.data, true);
+    const { clusterId, clusterName, companyName } = event.data;
+    await this.recipients.recordJoin(event);
     const [staff, coordinators] = await Promise.all([this.recipients.federationStaff(), this.coordinatorPeople(clusterId)]);
     await this.inbox.deliver(event, [...staff, ...coordinators].map((r) => r._id), {
       title: `${companyName} a rejoint la grappe ${clusterName}`,
       body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
     });
-    const welcomed = await this.recipients.peopleOf([companyId]);
-    await this.inbox.deliver(event, welcomed.map((r) => r._id), {
-      kind: 'welcome',
-      title: `Bienvenue dans la grappe ${clusterName}`,
-      body: `${companyName} est désormais membre de la grappe ${clusterName}.`,
-    });
+    await this.welcomes.companyJoined(event);
   }
 
   @OnEvent(CLUSTERS_EVENTS.companyLeftCluster)

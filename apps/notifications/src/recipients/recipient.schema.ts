@@ -10,6 +10,8 @@ export class Recipient {
   @Prop({ type: String, enum: ROLES, required: true, index: true }) role!: Role;
   @Prop({ type: String, index: true }) companyId?: string;
   @Prop({ default: false }) removed!: boolean;
+  /** When the members service added the person: who is welcomed to a cluster their company joins. */
+  @Prop() addedAt?: Date;
   @Prop({ required: true }) version!: number;
 }
 
@@ -31,9 +33,24 @@ export const KnownClusterSchema = SchemaFactory.createForClass(KnownCluster);
 export class KnownMembership {
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true, index: true }) clusterId!: string;
-  @Prop({ required: true }) companyId!: string;
+  @Prop({ required: true, index: true }) companyId!: string;
   @Prop({ required: true }) joined!: boolean;
+  @Prop() joinedAt?: Date;
+  /**
+   * The company's last `company-joined-cluster` event, kept so that a person
+   * whose `person-added` arrives after it (another stream) is still welcomed.
+   */
+  @Prop({ type: Object }) joinEvent?: Record<string, unknown>;
   @Prop({ required: true }) version!: number;
 }
 
 export const KnownMembershipSchema = SchemaFactory.createForClass(KnownMembership);
+
+/** A company that left the federation: a person of it whose event arrives late is not made a recipient again. */
+@Schema({ collection: 'departed_companies' })
+export class DepartedCompany {
+  @Prop({ type: String }) _id!: string;
+  @Prop({ required: true }) at!: Date;
+}
+
+export const DepartedCompanySchema = SchemaFactory.createForClass(DepartedCompany);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
-import { applyIfNewer } from '@grappes/messaging';
+import { ClusterSnapshot, CompanyJoinedCluster, EventEnvelope, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { applyIfNewer, isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { KnownCluster, KnownMembership, Recipient } from './recipient.schema';
+import { DepartedCompany, KnownCluster, KnownMembership, Recipient } from './recipient.schema';
 
 @Injectable()
 export class RecipientsService {
@@ -11,11 +11,26 @@ export class RecipientsService {
     @InjectModel(Recipient.name) private readonly recipients: Model<Recipient>,
     @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
     @InjectModel(KnownMembership.name) private readonly memberships: Model<KnownMembership>,
+    @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
   ) {}
 
-  recordPerson(person: PersonSnapshot): Promise<void> {
+  /**
+   * Records a person, unless their company left the federation: its
+   * `company-deactivated` may have been handled first (a retried event comes
+   * back late). Written first, then checked, as `companyLeft` does the other
+   * way round, so that one of the two always sees the other.
+   */
+  async recordPerson(person: PersonSnapshot, addedAt: Date): Promise<void> {
     const { personId, email, firstName, lastName, role, companyId, version } = person;
-    return applyIfNewer(this.recipients, personId, version, { email, name: `${firstName} ${lastName}`, role, companyId, removed: false });
+    await applyIfNewer(this.recipients, personId, version, { email, name: `${firstName} ${lastName}`, role, companyId, removed: false, addedAt });
+    if (companyId && (await this.departed.exists({ _id: companyId }))) {
+      await this.recipients.updateOne({ _id: personId }, { $set: { removed: true } });
+    }
+  }
+
+  /** The person, if they can be notified. */
+  activePerson(personId: string): Promise<Recipient | null> {
+    return this.recipients.findOne({ _id: personId, removed: false }).lean<Recipient>();
   }
 
   removePerson(person: PersonRemoved): Promise<void> {
@@ -30,6 +45,28 @@ export class RecipientsService {
 
   recordMembership({ clusterId, companyId, version }: MembershipFact, joined: boolean): Promise<void> {
     return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, { clusterId, companyId, joined });
+  }
+
+  recordJoin(event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
+    const { clusterId, companyId, version, joinedAt } = event.data;
+    const joinEvent = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
+    return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, {
+      clusterId, companyId, joined: true, joinedAt: new Date(joinedAt), joinEvent,
+    });
+  }
+
+  /** Who a company's joining welcomes: its people added by then, whenever their event arrived. */
+  peopleAddedBy(companyId: string, at: Date): Promise<Recipient[]> {
+    const addedBy = { $or: [{ addedAt: { $lte: at } }, { addedAt: { $exists: false } }] };
+    return this.recipients.find({ companyId, removed: false, ...addedBy }).lean<Recipient[]>();
+  }
+
+  /** The joins of a company that a person added at `addedAt` was there for. */
+  async joinsSince(companyId: string, addedAt: Date): Promise<EventEnvelope<CompanyJoinedCluster>[]> {
+    const joins = await this.memberships
+      .find({ companyId, joinedAt: { $gte: addedAt }, joinEvent: { $exists: true } }, { joinEvent: 1 })
+      .lean<KnownMembership[]>();
+    return joins.map((m) => m.joinEvent as unknown as EventEnvelope<CompanyJoinedCluster>);
   }
 
   /** The people of the companies in a cluster. */
@@ -61,8 +98,11 @@ export class RecipientsService {
     return cluster.coordinatorCompanyId ?? undefined;
   }
 
-  /** The people of a company that left the federation hear nothing more. */
+  /** The people of a company that left the federation hear nothing more, including those whose event is still on its way. */
   async companyLeft(companyId: string): Promise<void> {
+    await this.departed.updateOne({ _id: companyId }, { $setOnInsert: { at: new Date() } }, { upsert: true }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
     await this.recipients.updateMany({ companyId }, { $set: { removed: true } });
   }
 }

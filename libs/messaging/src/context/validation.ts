@@ -23,10 +23,16 @@ export function validationFailed(errors: ValidationError[]): DomainError {
 /** The options every door uses: unknown fields are refused, types are converted. */
 export const VALIDATION_OPTIONS = { whitelist: true, forbidNonWhitelisted: true } as const;
 
+/**
+ * How events are read: known fields validated, unknown ones dropped, so that a
+ * producer adding a field breaks none of its consumers (requests stay strict).
+ */
+export const TOLERANT_READER_OPTIONS = { whitelist: true, forbidNonWhitelisted: false } as const;
+
 /** Validates a plain object against a contracts class, throwing a 400-class DomainError. */
-export function validated<T extends object>(cls: new () => T, plain: unknown): T {
+export function validated<T extends object>(cls: new () => T, plain: unknown, options: object = VALIDATION_OPTIONS): T {
   const instance = plainToInstance(cls, plain ?? {}) as T;
-  const errors = validateSync(instance, VALIDATION_OPTIONS);
+  const errors = validateSync(instance, options);
   if (errors.length > 0) throw validationFailed(errors);
   return instance;
 }

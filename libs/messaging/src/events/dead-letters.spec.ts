@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { JetStreamClient, JetStreamManager, NatsConnection, StorageType, connect, headers as natsHeaders } from 'nats';
 import { useContractDoors } from '../rpc/contract-doors';
-import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
+import { freePort, requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { DeadLetter, listDeadLetters, replayDeadLetters } from './dead-letters';
 import { createEvent } from './event-factory';
 import { JetStreamServer } from './jetstream.server';
@@ -99,8 +99,12 @@ async function eventsInStream(): Promise<{ id: string; msgId: string }[]> {
 const list = (query: { service?: string } = {}) => listDeadLetters(nc, { ...query, namespace });
 
 async function command(...args: string[]): Promise<string> {
+  return commandOn(NATS_URL, ...args);
+}
+
+async function commandOn(natsUrl: string, ...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [COMMAND, ...args, '--namespace', namespace], {
-    env: { ...process.env, NATS_URL },
+    env: { ...process.env, NATS_URL: natsUrl },
     timeout: 10_000,
   });
   return stdout;
@@ -277,5 +281,11 @@ describe('dead letters', () => {
   it('the operator command refuses an unknown command or option with its usage', async () => {
     await expect(command('purge')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: node scripts/dead-letters.mjs') });
     await expect(command('replay', '--seq', 'abc')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--seq takes a positive whole number') });
+  });
+
+  it('the operator command connects to a comma-separated NATS_URL (a cluster), though one server of it is down', async () => {
+    const down = `nats://127.0.0.1:${await freePort()}`;
+
+    expect(await commandOn(`${NATS_URL},${down}`, 'list')).toBe('No dead letters.\n');
   });
 });

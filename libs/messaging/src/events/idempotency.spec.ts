@@ -1,9 +1,9 @@
 // applyOnce against a real MongoDB-wire server, in a database of its own dropped at the end.
 import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
-import mongoose, { Connection } from 'mongoose';
+import mongoose, { Connection, Schema } from 'mongoose';
 import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import { createEvent } from './event-factory';
-import { applyOnce } from './idempotency';
+import { PROCESSED_EVENTS_TTL_SECONDS, applyIfNewer, applyOnce } from './idempotency';
 
 const MONGODB_URI = requireServer('MONGODB_URI');
 
@@ -69,5 +69,33 @@ describe('applyOnce', () => {
     await expect(applyOnce(db, 'notifications', event, flaky)).rejects.toThrow('the database blinked');
     await expect(applyOnce(db, 'notifications', event, flaky)).resolves.toBe(true);
     expect(runs).toBe(2);
+  });
+});
+
+describe('the record of processed events', () => {
+  it('expires, after the time that every stream and dead-letter replay stays within', async () => {
+    await applyOnce(db, 'notifications', anEvent(), async () => undefined);
+
+    const indexes = await db.collection('processed_events').indexes();
+    expect(indexes).toContainEqual(expect.objectContaining({ key: { at: 1 }, expireAfterSeconds: PROCESSED_EVENTS_TTL_SECONDS }));
+  });
+});
+
+describe('applyIfNewer', () => {
+  it('keeps the newer version when two upserts of one new id race, whichever inserts first', async () => {
+    const Projection = db.model('RacedProjection', new Schema({ _id: String, name: String, version: Number }));
+    await Projection.init();
+    const ids = Array.from({ length: 150 }, (_, i) => `p-${i}`);
+
+    await Promise.all(
+      ids.flatMap((id) => [
+        applyIfNewer(Projection, id, 1, { name: 'old' }),
+        applyIfNewer(Projection, id, 2, { name: 'new' }),
+      ]),
+    );
+
+    const stored = await Projection.find({}).lean();
+    expect(stored.filter((doc) => doc.version !== 2).map((doc) => doc._id)).toEqual([]);
+    expect(stored).toHaveLength(ids.length);
   });
 });

@@ -5,6 +5,27 @@ const PROCESSED = 'processed_events';
 const DUPLICATE_KEY = 11000;
 
 /**
+ * How long a processed event id is remembered: 35 days. Longer than any event
+ * can come back: the event streams keep 7 days and the dead letters 28
+ * (streams.ts), so a replay or a recreated consumer finds the record still there.
+ */
+export const PROCESSED_EVENTS_TTL_SECONDS = 35 * 24 * 3600;
+
+/** The connections whose record already has its expiry index (created once per process). */
+const expiring = new WeakMap<Connection, Promise<unknown>>();
+
+function ensureExpiry(connection: Connection): Promise<unknown> {
+  let created = expiring.get(connection);
+  if (!created) {
+    created = connection.collection(PROCESSED).createIndex({ at: 1 }, { expireAfterSeconds: PROCESSED_EVENTS_TTL_SECONDS });
+    // A failure is tried again on the next event rather than remembered.
+    created.catch(() => expiring.delete(connection));
+    expiring.set(connection, created);
+  }
+  return created;
+}
+
+/**
  * Applies an event's effect at most once per consumer, by a record of the event
  * ids it has processed. The record is written after the effect, so an effect
  * interrupted halfway is done again: effects keep natural unique keys as well.
@@ -17,6 +38,7 @@ export async function applyOnce(
 ): Promise<boolean> {
   const processed = connection.collection<{ _id: string; at: Date }>(PROCESSED);
   const _id = `${consumer}:${event.id}`;
+  await ensureExpiry(connection);
   if (await processed.findOne({ _id })) return false;
   await effect();
   try {
@@ -36,10 +58,14 @@ export function isDuplicateKey(error: unknown): boolean {
  * is stored: a repeated or late event changes nothing.
  */
 export async function applyIfNewer<T>(model: Model<T>, id: string, version: number, set: Record<string, unknown>): Promise<void> {
+  const newer = { _id: id, version: { $lt: version } } as object;
+  const update = { $set: { ...set, version } };
   try {
-    await model.updateOne({ _id: id, version: { $lt: version } } as object, { $set: { ...set, version } }, { upsert: true });
+    await model.updateOne(newer, update, { upsert: true });
   } catch (error) {
-    // The upsert collided with a stored newer version: this event is stale.
     if (!isDuplicateKey(error)) throw error;
+    // The id exists: stored by this event's own race with another upsert of a new id, or newer already.
+    // Once more as a plain update, which changes it only if this event is the newer.
+    await model.updateOne(newer, update);
   }
 }

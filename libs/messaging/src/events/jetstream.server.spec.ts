@@ -4,10 +4,10 @@ import { Controller, Inject, INestMicroservice } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
-import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
+import { AckPolicy, JetStreamClient, JetStreamManager, NatsConnection, connect, nanos } from 'nats';
 import { EventOutcome, NO_METRICS } from '../metrics/messaging-metrics';
 import { useContractDoors } from '../rpc/contract-doors';
-import { requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
+import { NatsServerProcess, freePort, requireServer, sleep, uniqueName, waitFor } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { JetStreamContext } from './jetstream-context';
 import { JetStreamServer, JetStreamServerOptions } from './jetstream.server';
@@ -322,4 +322,87 @@ describe('JetStreamServer', () => {
     await sleep(700); // longer than the ack wait: an unacknowledged delivery would be sent again
     expect(log).toHaveLength(2);
   });
+
+  it('connects to a comma-separated list of servers, as NATS_URL names a cluster, though one of them is down', async () => {
+    const received: Joined[] = [];
+    const down = `nats://127.0.0.1:${await freePort()}`;
+    await startConsumer((event) => void received.push(event), { servers: `${NATS_URL},${down}` });
+
+    await publish(joinedEvent());
+
+    await waitFor(() => received.length === 1, 'the event');
+  });
+
+  it('handles an event whose data carries a field its class does not know (a tolerant reader), without that field', async () => {
+    const received: Joined[] = [];
+    await startConsumer((event) => void received.push(event));
+    const event = joinedEvent({ ...({ sector: 'watches' } as object) });
+
+    await publish(event);
+
+    await waitFor(() => received.length === 1, 'the event with an added field');
+    expect(received[0].data.companyId).toBe('co-1');
+    expect(received[0].data).not.toHaveProperty('sector');
+  });
+
+  it('starts on a durable consumer that exists with another configuration (a redeploy), and applies the new one', async () => {
+    const stream = await declareEventStream(jsm, 'clusters', namespace);
+    await jsm.consumers.add(stream, { durable_name: service, ack_policy: AckPolicy.Explicit, ack_wait: nanos(10_000) });
+    const received: Joined[] = [];
+
+    await startConsumer((event) => void received.push(event), { ackWaitMs: 2_000 });
+    await publish(joinedEvent());
+
+    await waitFor(() => received.length === 1, 'the event');
+    expect((await consumerInfo()).config.ack_wait).toBe(nanos(2_000));
+  });
+
+  it('handles each of several events once though each handler outlasts the ack wait', async () => {
+    const handled: string[] = [];
+    await startConsumer(
+      async (event) => {
+        await sleep(700);
+        handled.push(event.id);
+      },
+      { ackWaitMs: 300 },
+    );
+    const events = [joinedEvent(), joinedEvent(), joinedEvent()];
+
+    for (const event of events) await publish(event);
+
+    await waitFor(() => handled.length >= 3, 'the three events', 10_000);
+    await sleep(1_000); // a redelivery of any of them would show
+    expect(handled).toEqual(events.map((e) => e.id));
+    expect((await consumerInfo()).num_redelivered).toBe(0);
+  });
+});
+
+describe('JetStreamServer through a NATS outage', () => {
+  let server: NatsServerProcess;
+
+  beforeAll(async () => {
+    server = await NatsServerProcess.start();
+  });
+
+  afterAll(async () => {
+    await server?.remove();
+  });
+
+  it('reconnects after an outage longer than its reconnect attempts last, and consumes what was published meanwhile', async () => {
+    const received: Joined[] = [];
+    await startConsumer((event) => void received.push(event), { servers: server.url });
+
+    // The client's default gives up after ten attempts two seconds apart.
+    await server.stop();
+    await sleep(25_000);
+    await server.start();
+    const producer = await connect({ servers: server.url });
+    try {
+      const event = joinedEvent();
+      await producer.jetstream().publish(inNamespace(natsSubjectOf(event), namespace), JSON.stringify(event), { msgID: event.id });
+      await waitFor(() => received.length === 1, 'the event published after the outage', 15_000);
+    } finally {
+      await producer.close();
+    }
+  }, 60_000);
 });

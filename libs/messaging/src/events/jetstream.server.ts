@@ -2,19 +2,20 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import {
   DomainError, ERRORS, EventEnvelope, PRODUCERS, Producer, eventDefinitionOf, isErrorBody,
 } from '@grappes/contracts';
-import {
-  AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg, NatsConnection, connect, headers as natsHeaders, nanos,
-} from 'nats';
+import { Consumer, JsMsg, NatsConnection, connect, headers as natsHeaders } from 'nats';
 import { lastValueFrom } from 'rxjs';
 import { runInContext } from '../context/request-context';
-import { validated } from '../context/validation';
+import { TOLERANT_READER_OPTIONS, validated } from '../context/validation';
+import { natsConnectionOptions } from '../nats-connection';
 import { EventOutcome, MessagingMetrics, NO_METRICS } from '../metrics/messaging-metrics';
+import { declareDurableConsumer } from './durable-consumer';
 import { JetStreamContext } from './jetstream-context';
 import { JETSTREAM_TRANSPORT } from './on-event.decorator';
 import { declareDeadLetterStream, declareEventStream, inNamespace, outOfNamespace } from './streams';
 
 export interface JetStreamServerOptions {
-  servers: string;
+  /** One URL, several, or a comma-separated list (a cluster). */
+  servers: string | string[];
   /** The consuming service: names its durable consumer on each stream, shared by all its instances. */
   service: string;
   /** Deliveries before an event goes to the dead letters. */
@@ -29,7 +30,13 @@ export interface JetStreamServerOptions {
   metrics?: MessagingMetrics;
 }
 
-const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '', metrics: NO_METRICS };
+const DEFAULTS = {
+  maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '', metrics: NO_METRICS,
+};
+/** How long one pull waits for an event before asking again. */
+const PULL_EXPIRES_MS = 5_000;
+/** The pause after a failed pull (NATS away): the connection reconnects meanwhile. */
+const PULL_RETRY_MS = 500;
 
 /**
  * Consumes JetStream events with one durable pull consumer per stream,
@@ -40,8 +47,9 @@ const DEFAULTS = { maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000]
 export class JetStreamServer extends Server implements CustomTransportStrategy {
   override transportId = JETSTREAM_TRANSPORT;
   private connection?: NatsConnection;
-  private readonly subscriptions: ConsumerMessages[] = [];
-  private readonly loops: Promise<void>[] = [];
+  private stopped = false;
+  /** The events being handled now, one per stream at most. */
+  private readonly inHand = new Set<Promise<void>>();
   private readonly options: Required<JetStreamServerOptions>;
 
   constructor(options: JetStreamServerOptions) {
@@ -54,10 +62,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   async close(): Promise<void> {
-    // stop() lets each loop finish and acknowledge the event in hand; the loops then end.
-    this.subscriptions.forEach((messages) => messages.stop());
-    await Promise.allSettled(this.loops);
-    await this.connection?.drain();
+    // The events in hand are finished and acknowledged; the idle pulls are abandoned.
+    this.stopped = true;
+    await Promise.allSettled([...this.inHand]);
+    if (this.connection && !this.connection.isClosed()) await this.connection.drain().catch(() => undefined);
+  }
+
+  /** False once the connection is closed for good: only a restart cures that. */
+  isAlive(): boolean {
+    return !!this.connection && !this.connection.isClosed();
   }
 
   on(): void {
@@ -69,24 +82,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   private async start(): Promise<void> {
-    this.connection = await connect({ servers: this.options.servers, name: `${this.options.service}-events` });
+    const { servers, service, namespace } = this.options;
+    this.connection = await connect(natsConnectionOptions(servers, `${service}-events`));
     const jsm = await this.connection.jetstreamManager();
-    await declareDeadLetterStream(jsm, this.options.namespace);
+    await declareDeadLetterStream(jsm, namespace);
     for (const producer of this.producersHandled()) {
-      const stream = await declareEventStream(jsm, producer, this.options.namespace);
-      await jsm.consumers.add(stream, {
-        durable_name: this.options.service,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        ack_wait: nanos(this.options.ackWaitMs),
-        // Redelivery is bounded by this server (see handle), also when a handler crashed the process.
-        max_deliver: -1,
-      });
-      const consumer = await this.connection.jetstream().consumers.get(stream, this.options.service);
-      // A small prefetch: what waits in the buffer must be handled well within the ack wait.
-      const messages = await consumer.consume({ max_messages: 8 });
-      this.subscriptions.push(messages);
-      this.loops.push(this.consumeLoop(messages));
+      const stream = await declareEventStream(jsm, producer, namespace);
+      await declareDurableConsumer(jsm, stream, service, { ackWaitMs: this.options.ackWaitMs });
+      const consumer = await this.connection.jetstream().consumers.get(stream, service);
+      void this.consumeLoop(consumer, stream);
     }
   }
 
@@ -95,15 +99,41 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     return PRODUCERS.filter((p) => subjects.some((s) => s.startsWith(`events.${p}.`)));
   }
 
-  private async consumeLoop(messages: ConsumerMessages): Promise<void> {
-    for await (const message of messages) {
+  /**
+   * One event at a time, pulled when the last is settled: nothing waits in a
+   * buffer while its ack wait runs out (which would deliver it twice).
+   */
+  private async consumeLoop(consumer: Consumer, stream: string): Promise<void> {
+    while (!this.stopped) {
+      let message: JsMsg | null;
       try {
-        await this.handle(message);
+        message = await consumer.next({ expires: PULL_EXPIRES_MS });
       } catch (error) {
-        // Not even dead-lettering worked (NATS gone?): the message stays unacknowledged and
-        // comes back after the ack wait; the loop must live on for the next ones.
-        this.logger.error(`Event ${message.subject} could not be settled: ${describe(error)}`);
+        if (this.stopped) return;
+        this.logger.warn(`Pulling from ${stream} failed: ${describe(error)}; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, PULL_RETRY_MS));
+        continue;
       }
+      if (!message) continue;
+      if (this.stopped) return message.nak(); // pulled while closing: another instance takes it at once
+      const handling = this.settle(message);
+      this.inHand.add(handling);
+      await handling;
+      this.inHand.delete(handling);
+    }
+  }
+
+  private async settle(message: JsMsg): Promise<void> {
+    // A slow handler tells the server it is still at work, so the event is not sent elsewhere meanwhile.
+    const heartbeat = setInterval(() => message.working(), Math.max(this.options.ackWaitMs / 3, 10));
+    try {
+      await this.handle(message);
+    } catch (error) {
+      // Not even dead-lettering worked (NATS gone?): the message stays unacknowledged and
+      // comes back after the ack wait; the loop must live on for the next ones.
+      this.logger.error(`Event ${message.subject} could not be settled: ${describe(error)}`);
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -123,11 +153,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       await runInContext({ correlationId: envelope.correlationid, causationId: envelope.id }, async () => {
         await lastValueFrom(this.transformToObservable(await handler(envelope, context)), { defaultValue: undefined });
       });
-      await message.ackAck();
-      this.count(message, 'ok');
     } catch (error) {
-      await this.onFailure(message, context.attempt, error);
+      return this.onFailure(message, context.attempt, error);
     }
+    this.count(message, 'ok');
+    // The effect is stored: a lost acknowledgement only means a redelivery, which idempotency absorbs.
+    await message.ackAck().catch((error: unknown) => this.logger.warn(`Event ${message.subject} handled, but its ack was not confirmed: ${describe(error)}`));
   }
 
   private decode(message: JsMsg): EventEnvelope {
@@ -139,7 +170,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
     const def = eventDefinitionOf(envelope);
     if (!def) throw new DomainError(ERRORS.EVENT_UNKNOWN_TYPE, `Unknown event type ${envelope.type}`);
-    return { ...envelope, data: validated(def.dataClass as new () => object, envelope.data) };
+    return { ...envelope, data: validated(def.dataClass as new () => object, envelope.data, TOLERANT_READER_OPTIONS) };
   }
 
   private async onFailure(message: JsMsg, attempt: number, error: unknown): Promise<void> {

@@ -2,7 +2,7 @@
 // Each test publishes into its own namespaced stream; the database is dropped at the end.
 import { CLUSTERS_EVENTS, ClusterSnapshot, EventEnvelope } from '@grappes/contracts';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
-import { JetStreamManager, NatsConnection, connect } from 'nats';
+import { JetStreamClient, JetStreamManager, NatsConnection, connect } from 'nats';
 import { requireServer, testDatabaseOptions, uniqueName, waitFor } from '@grappes/testing';
 import { NO_METRICS } from '../metrics/messaging-metrics';
 import { createEvent } from './event-factory';
@@ -196,5 +196,43 @@ describe('OutboxRelay', () => {
     await expect(failed).rejects.toThrow('refused after the write');
     expect(await Clusters.countDocuments()).toBe(0);
     expect(await published()).toEqual([]);
+  });
+
+  it('publishes the events of every other aggregate when one holds an event that cannot be published', async () => {
+    const poison = { ...clusterCreated('c-poison', 1), type: 'not-a-grappes-type' };
+    const good = clusterCreated('c-good', 1);
+    await Clusters.collection.insertMany([
+      { name: 'Grappe Poison', version: 1, pendingEvents: [poison] },
+      { name: 'Grappe Saine', version: 1, pendingEvents: [good] },
+    ]);
+
+    await startRelay().sweep();
+
+    expect((await published()).map((m) => m.event.id)).toEqual([good.id]);
+    expect(await pendingCount()).toBe(1);
+  });
+
+  it('counts a published event it finds already gone from the outbox when removing it', async () => {
+    let missed = 0;
+    const event = clusterCreated('c-1', 1);
+    const doc = await Clusters.collection.insertOne({ name: 'Grappe', version: 1, pendingEvents: [event] });
+    // Another relay publishes and removes the same event while this one publishes it.
+    const js = nc.jetstream();
+    const racing = {
+      publish: async (...args: Parameters<JetStreamClient['publish']>) => {
+        const ack = await js.publish(...args);
+        await Clusters.collection.updateOne({ _id: doc.insertedId }, { $set: { pendingEvents: [] } });
+        return ack;
+      },
+    } as JetStreamClient;
+    const metrics = { ...NO_METRICS, eventRemovalMissed: () => void missed++ };
+    const relay = new OutboxRelay(racing, () => [Clusters as unknown as Model<Aggregate>], { sweepIntervalMs: 60_000, namespace, metrics });
+    relays.push(relay);
+
+    relay.onApplicationBootstrap();
+    await relay.drain();
+
+    expect(missed).toBe(1);
+    expect(await published()).toHaveLength(1);
   });
 });

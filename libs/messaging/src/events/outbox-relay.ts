@@ -110,21 +110,38 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /**
+   * Each aggregate on its own: one whose event cannot be published is left
+   * for the next pass, and the others still go out.
+   */
   private async relay(model: Model<Aggregate>): Promise<void> {
     const batchSize = this.options.batchSize ?? 100;
+    const failed: unknown[] = [];
     for (;;) {
-      const docs = await model.find(HAS_PENDING_EVENTS, { pendingEvents: 1 }).limit(batchSize).lean();
+      const filter = failed.length ? { ...HAS_PENDING_EVENTS, _id: { $nin: failed } } : HAS_PENDING_EVENTS;
+      const docs = await model.find(filter, { pendingEvents: 1 }).limit(batchSize).lean();
       for (const doc of docs) {
-        // In order: the events of one aggregate leave as they were recorded. The raw
-        // collection is used so that removing them does not wake the relay again.
-        for (const event of doc.pendingEvents) {
-          await this.publish(event);
-          // Removed by its exact value as read, not by a condition: an event is never changed once recorded.
-          await model.collection.updateOne({ _id: doc._id }, { $pullAll: { pendingEvents: [event] } } as object);
-          this.options.metrics?.eventPublished();
+        try {
+          await this.relayAggregate(model, doc);
+        } catch (error) {
+          failed.push(doc._id);
+          this.logger.warn(`Events of ${model.modelName} ${String(doc._id)} not published: ${(error as Error).message}`);
         }
       }
       if (docs.length < batchSize) return;
+    }
+  }
+
+  private async relayAggregate(model: Model<Aggregate>, doc: Pick<Aggregate, 'pendingEvents'> & { _id: unknown }): Promise<void> {
+    // In order: the events of one aggregate leave as they were recorded; a failure stops the rest of its events.
+    for (const event of doc.pendingEvents) {
+      await this.publish(event);
+      // Removed by its exact value as read, not by a condition: an event is never changed once recorded. The
+      // raw collection is used so that removing them does not wake the relay again.
+      const removed = await model.collection.updateOne({ _id: doc._id } as object, { $pullAll: { pendingEvents: [event] } } as object);
+      this.options.metrics?.eventPublished();
+      // Another relay removed it first (harmless), or it was changed in place (a defect): either way, counted.
+      if (removed.modifiedCount === 0) this.options.metrics?.eventRemovalMissed();
     }
   }
 

@@ -3,6 +3,19 @@ import { JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } f
 
 /** Longer than the relay's retries, so a republished event is recognised and dropped. */
 const DUPLICATE_WINDOW_MS = 10 * 60_000;
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * What the streams keep (README, Operations). Events 7 days: room for a
+ * consumer down over a long weekend, and less than the 35 days a consumer
+ * remembers processed ids (idempotency.ts), so a recreated consumer that reads
+ * the whole stream applies nothing twice. Dead letters 28 days: time for an
+ * operator to fix and replay, still within those 35 days. Sizes cap a runaway.
+ */
+export const RETENTION = {
+  events: { maxAgeMs: 7 * DAY_MS, maxBytes: 1024 ** 3 },
+  deadLetters: { maxAgeMs: 28 * DAY_MS, maxBytes: 256 * 1024 ** 2 },
+} as const;
 
 export const DEAD_LETTER_STREAM = { name: 'DEAD_LETTERS', subjects: ['deadletters.>'] };
 
@@ -49,6 +62,8 @@ export async function declareEventStream(jsm: JetStreamManager, producer: Produc
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+    max_age: nanos(RETENTION.events.maxAgeMs),
+    max_bytes: RETENTION.events.maxBytes,
   });
   return stream;
 }
@@ -56,6 +71,9 @@ export async function declareEventStream(jsm: JetStreamManager, producer: Produc
 export async function declareDeadLetterStream(jsm: JetStreamManager, namespace?: string): Promise<string> {
   const name = streamNameIn(DEAD_LETTER_STREAM.name, namespace);
   const subjects = DEAD_LETTER_STREAM.subjects.map((subject) => inNamespace(subject, namespace));
-  await declare(jsm, { name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits });
+  await declare(jsm, {
+    name, subjects, storage: StorageType.File, retention: RetentionPolicy.Limits,
+    max_age: nanos(RETENTION.deadLetters.maxAgeMs), max_bytes: RETENTION.deadLetters.maxBytes,
+  });
   return name;
 }

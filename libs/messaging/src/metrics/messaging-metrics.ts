@@ -12,6 +12,8 @@ export interface MessagingMetrics {
   eventHandled(subject: string, outcome: EventOutcome): void;
   /** An event the outbox relay published (acknowledged by JetStream) and removed. */
   eventPublished(): void;
+  /** A published event the relay found already gone from its outbox when removing it. */
+  eventRemovalMissed(): void;
   /** Events still waiting in the outboxes after the relay's last pass. */
   eventsPending(count: number): void;
 }
@@ -24,4 +26,5 @@ export const NO_METRICS: MessagingMetrics = {
   eventHandled: ignore,
   eventPublished: ignore,
   eventsPending: ignore,
+  eventRemovalMissed: ignore,
 };

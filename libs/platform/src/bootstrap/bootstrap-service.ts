@@ -4,7 +4,9 @@ import { JetStreamServer, useContractDoors } from '@grappes/messaging';
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { AppMetrics } from '../metrics/app-metrics';
-import { DrainingNatsServer } from './draining-nats.server';
+import { NatsConnection } from 'nats';
+import { READINESS_CHECKS, ReadinessCheck } from '../health/readiness';
+import { createRpcServer, natsReadiness } from './nats.providers';
 
 /**
  * Starts a service: its requests on core NATS in a queue group named after it
@@ -15,22 +17,25 @@ export async function bootstrapService(service: string, module: Type | DynamicMo
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const servers = config.NATS_URL.split(',');
   const metrics = app.get(AppMetrics).messaging;
 
   // Registered on the app and inherited: a connected microservice is already initialised.
   useContractDoors(app, metrics);
   const inherit = { inheritAppConfig: true };
-  app.connectMicroservice({ strategy: new DrainingNatsServer({ servers, queue: service, name: `${service}-rpc` }) }, inherit);
-  app.connectMicroservice(
-    { strategy: new JetStreamServer({ servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS, metrics }) },
-    inherit,
-  );
+  const rpcServer = createRpcServer(service, config.NATS_URL);
+  const eventServer = new JetStreamServer({ servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS, metrics });
+  app.connectMicroservice({ strategy: rpcServer }, inherit);
+  app.connectMicroservice({ strategy: eventServer }, inherit);
 
   // Bootstrap hooks (the bootstrap admin, the relay's first sweep) finish before the
   // first request arrives: a ping must not report ready before they are done.
   await app.init();
   await app.startAllMicroservices();
+  // Readiness and liveness see every connection, not only the app's own.
+  app.get<ReadinessCheck[]>(READINESS_CHECKS).push(
+    natsReadiness(() => rpcServer.unwrap<NatsConnection>(), 'nats-requests'),
+    natsReadiness(() => eventServer.unwrap<NatsConnection>(), 'nats-events'),
+  );
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST}:${config.PORT}`;
   app.get(Logger).log(`${service} ready: health on ${base}/health/ready, metrics on ${base}/metrics`);

@@ -1,9 +1,10 @@
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { RpcClient } from '@grappes/messaging';
+import { RpcClient, natsConnectionOptions } from '@grappes/messaging';
 import { NatsConnection, connect } from 'nats';
 import { AppConfig } from '../config/service-config';
 import { ReadinessCheck } from '../health/readiness';
+import { DrainingNatsServer } from './draining-nats.server';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -13,28 +14,42 @@ export function natsConnectionProvider(name: string): Provider {
   return {
     provide: NATS_CONNECTION,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => connect({ servers: config.NATS_URL.split(','), name, maxReconnectAttempts: -1 }),
+    useFactory: (config: AppConfig) => connect(natsConnectionOptions(config.NATS_URL, name)),
   };
 }
 
-export const rpcClientProvider: Provider = {
-  provide: RpcClient,
-  inject: [APP_CONFIG],
-  useFactory: (config: AppConfig) =>
-    new RpcClient(
-      ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: config.NATS_URL.split(',') } }),
-      config.RPC_TIMEOUT_MS,
-    ),
-};
+/** The client of requests to other services; it reconnects forever, as every connection does. */
+export function createRpcClient(config: Pick<AppConfig, 'NATS_URL' | 'RPC_TIMEOUT_MS'>): RpcClient {
+  const options = natsConnectionOptions(config.NATS_URL);
+  return new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options }), config.RPC_TIMEOUT_MS);
+}
 
-export function natsReadiness(connection: NatsConnection): ReadinessCheck {
+export const rpcClientProvider: Provider = { provide: RpcClient, inject: [APP_CONFIG], useFactory: createRpcClient };
+
+/** The server of a service's requests, in a queue group named after it (N instances share the load). */
+export function createRpcServer(service: string, natsUrl: string): DrainingNatsServer {
+  return new DrainingNatsServer({ ...natsConnectionOptions(natsUrl, `${service}-rpc`), queue: service });
+}
+
+/** Ready while the server answers a ping; alive unless the connection closed for good. */
+export function natsReadiness(connectionOf: () => NatsConnection | null | undefined, name = 'nats'): ReadinessCheck {
+  // A transport not started yet has no connection to give.
+  const connection = () => {
+    try {
+      return connectionOf();
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    name: 'nats',
+    name,
     check: async () => {
-      if (connection.isClosed()) return false;
-      await connection.flush();
+      const nc = connection();
+      if (!nc || nc.isClosed()) return false;
+      await nc.flush();
       return true;
     },
+    alive: () => !connection()?.isClosed(),
   };
 }
 

@@ -2,15 +2,15 @@
 // DrainingNatsServer in a queue group behind useContractDoors, called through RpcClient. (It lives here, not in
 // libs/messaging, because a messaging spec importing platform would be a cycle.)
 import { Controller, Inject, INestMicroservice } from '@nestjs/common';
-import { ClientProxyFactory, Payload, Transport } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { DomainError, ERRORS, NoPayload, Principal, defineRpc } from '@grappes/contracts';
 import {
   Caller, RequestContext, RpcClient, RpcHandler, currentCorrelationId, runInContext, useContractDoors,
 } from '@grappes/messaging';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
-import { requireServer, uniqueName } from '@grappes/testing';
-import { DrainingNatsServer } from './draining-nats.server';
+import { NatsServerProcess, requireServer, sleep, uniqueName } from '@grappes/testing';
+import { createRpcClient, createRpcServer } from './nats.providers';
 
 const NATS_URL = requireServer('NATS_URL');
 
@@ -76,16 +76,17 @@ class ProbeController {
 const services: INestMicroservice[] = [];
 let client: RpcClient;
 
-async function startService(instance: string): Promise<void> {
+async function startService(instance: string, natsUrl = NATS_URL): Promise<INestMicroservice> {
   const moduleRef = await Test.createTestingModule({
     controllers: [ProbeController],
     providers: [{ provide: INSTANCE, useValue: instance }],
   }).compile();
-  const strategy = new DrainingNatsServer({ servers: [NATS_URL], queue: SERVICE, name: `${SERVICE}-rpc` });
+  const strategy = createRpcServer(SERVICE, natsUrl);
   const app = moduleRef.createNestMicroservice({ strategy, logger: false });
   useContractDoors(app);
   await app.listen();
   services.push(app);
+  return app;
 }
 
 /** The DomainError a call fails with. */
@@ -100,8 +101,7 @@ async function failureOf(call: Promise<unknown>): Promise<DomainError> {
 
 beforeAll(async () => {
   await startService('a');
-  // As rpcClientProvider builds it.
-  client = new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [NATS_URL] } }), 2_000);
+  client = createRpcClient({ NATS_URL, RPC_TIMEOUT_MS: 2_000 });
 });
 
 afterAll(async () => {
@@ -178,4 +178,50 @@ describe('request-reply between services', () => {
     expect(answeredBy).toContain('a');
     expect(answeredBy).toContain('b');
   });
+
+  it('answers a request in hand when the service stops gracefully, before its connection goes', async () => {
+    const app = await startService('stopping');
+    // Only this instance may take the request.
+    await Promise.all(services.filter((s) => s !== app).map((s) => s.close()));
+    services.splice(0, services.length);
+
+    const reply = client.send(PROBE_RPC.slow, { ms: 500 });
+    await sleep(100); // the request reached the handler
+    await app.close();
+
+    await expect(reply).resolves.toBeUndefined();
+  });
+});
+
+describe('request-reply through a NATS outage', () => {
+  let server: NatsServerProcess;
+  let outageClient: RpcClient;
+  let outageService: INestMicroservice;
+
+  beforeAll(async () => {
+    server = await NatsServerProcess.start();
+    outageService = await startService('outage', server.url);
+    services.splice(services.indexOf(outageService), 1);
+    outageClient = createRpcClient({ NATS_URL: server.url, RPC_TIMEOUT_MS: 2_000 });
+  });
+
+  afterAll(async () => {
+    await outageClient?.onApplicationShutdown();
+    await outageService?.close();
+    await server?.remove();
+  });
+
+  it('answers again after an outage longer than the client default of ten reconnect attempts, without a restart', async () => {
+    await expect(outageClient.send(PROBE_RPC.greet, { name: 'avant' })).resolves.toMatchObject({ instance: 'outage' });
+
+    await server.stop();
+    await sleep(25_000);
+    await server.start();
+
+    let reply: Greeting | undefined;
+    for (const deadline = Date.now() + 15_000; !reply && Date.now() < deadline; await sleep(200)) {
+      reply = await outageClient.send(PROBE_RPC.greet, { name: 'après' }).catch(() => undefined);
+    }
+    expect(reply).toMatchObject({ greeting: 'Bonjour après!', instance: 'outage' });
+  }, 60_000);
 });

@@ -65,7 +65,7 @@ export class ServicePlatformModule {
         {
           provide: READINESS_CHECKS,
           inject: [NATS_CONNECTION, getConnectionToken()],
-          useFactory: (nc: NatsConnection, connection: Connection) => [natsReadiness(nc), mongoReadiness(connection)],
+          useFactory: (nc: NatsConnection, connection: Connection) => [natsReadiness(() => nc), mongoReadiness(connection)],
         },
       ],
       exports: [APP_CONFIG, config.constructor, NATS_CONNECTION, RpcClient, AppMetrics],

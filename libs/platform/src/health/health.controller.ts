@@ -17,6 +17,8 @@ export class HealthController {
   @Get('live')
   @HttpCode(200)
   live(): { status: 'ok' } {
+    const dead = this.checks.filter((c) => c.alive?.() === false).map((c) => c.name);
+    if (dead.length > 0) throw new ServiceUnavailableException({ code: 'SERVICE.NOT_LIVE', message: 'Restart needed', details: dead });
     return { status: 'ok' };
   }
 

@@ -32,6 +32,11 @@ export function prometheusMessagingMetrics(registry: Registry): MessagingMetrics
     help: 'Events left in the outboxes after the relay’s last pass',
     registers,
   });
+  const removalMissed = new Counter({
+    name: 'grappes_outbox_removal_missed_total',
+    help: 'Published events the outbox relay found already removed from their outbox (another relay, or a changed event)',
+    registers,
+  });
   return {
     requestHandled: (subject, outcome, seconds) => {
       requests.inc({ subject, outcome });
@@ -40,5 +45,6 @@ export function prometheusMessagingMetrics(registry: Registry): MessagingMetrics
     eventHandled: (subject, outcome) => events.inc({ subject, outcome }),
     eventPublished: () => published.inc(),
     eventsPending: (count) => pending.set(count),
+    eventRemovalMissed: () => removalMissed.inc(),
   };
 }
