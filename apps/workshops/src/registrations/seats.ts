@@ -6,6 +6,7 @@ import { ClientSession, Connection, Model } from 'mongoose';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
 import { CancelledRegistration } from './cancelled-registration.schema';
 import { registrationEvents } from './registration-events';
+import { OneAtATime } from './one-at-a-time';
 import { Registration, RegistrationDocument } from './registration.schema';
 
 const OPEN = { status: 'scheduled' } as const;
@@ -20,6 +21,8 @@ const HAS_FREE_SEAT = { $expr: { $lt: ['$confirmed', '$capacity'] } };
  */
 @Injectable()
 export class Seats {
+  private readonly queue = new OneAtATime();
+
   constructor(
     @InjectConnection() private readonly connection: Connection,
     @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
@@ -32,12 +35,13 @@ export class Seats {
    * registration is written first: its unique key refuses a duplicate before
    * the workshop is touched, and the workshop's counters, which every
    * registration for it writes, are held for as short a time as possible
-   * before the commit, so that concurrent registrations rarely collide.
+   * before the commit, so that concurrent registrations rarely collide; and
+   * each instance sends the registrations for one workshop one at a time.
    */
   take(registration: Omit<Registration, 'status' | 'createdAt'>): Promise<RegistrationOutcome> {
     const { workshopId } = registration;
     const notStarted = { ...OPEN, startsAt: { $gt: new Date() } };
-    return inTransaction(this.connection, async (session) => {
+    return this.queue.run(workshopId, () => inTransaction(this.connection, async (session) => {
       try {
         await this.registrations.create([{ ...registration, status: 'confirmed', version: 0, pendingEvents: [] }], { session });
       } catch (error) {
@@ -53,7 +57,7 @@ export class Seats {
       const event = position ? registrationEvents.waitlisted(workshop, doc, position) : registrationEvents.confirmed(workshop, doc);
       await this.registrations.updateOne({ _id: doc._id }, withEvents(placed, [event]), { session });
       return { id: doc._id, status: doc.status, ...(position ? { position } : {}) };
-    });
+    }));
   }
 
   /**

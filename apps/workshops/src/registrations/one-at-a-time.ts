@@ -1,0 +1,28 @@
+/**
+ * Runs the tasks of one key one after another, within this process. Used to
+ * queue the registrations for one workshop that reach this instance: sent at
+ * once, a hundred transactions on the same workshop document keep aborting
+ * each other, and some would wait past the request timeout. Correctness does
+ * not rest on it: the transaction still decides, across every instance.
+ */
+export class OneAtATime {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
+  }
+
+  /** Keys with tasks queued or running: none once all have settled. */
+  get busyKeys(): number {
+    return this.tails.size;
+  }
+}
