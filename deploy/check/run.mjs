@@ -7,7 +7,8 @@
 // - the Prometheus alert rules parsed as Prometheus loads them (deploy-check);
 // - docker-compose.yml against the compose-spec schema (check-jsonschema);
 // - the Dockerfile linted (hadolint);
-// - both NATS configurations parsed by nats-server itself (-t).
+// - both NATS configurations parsed by nats-server itself (-t), and the users'
+//   permissions tried against a running one (nats-permissions.mjs).
 // Exits non-zero when any of them fails. Tools are built once (tools.mjs).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -79,6 +80,7 @@ try {
   fs.copyFileSync('deploy/k8s/infra/nats/auth.conf', path.join(composeConf, 'auth.conf'));
   step('nats-server -t (Compose configuration)', nats, ['-t', '-c', path.join(composeConf, 'nats.conf')], { env });
   step('nats-server -t (Kubernetes cluster configuration)', nats, ['-t', '-c', 'deploy/k8s/infra/nats/nats.conf'], { env });
+  step('NATS users: what each app needs, and no more', process.execPath, ['deploy/check/nats-permissions.mjs', nats]);
 } finally {
   fs.rmSync(out, { recursive: true, force: true });
 }
