@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # One image per app of the monorepo:
 #   docker build --build-arg APP=gateway -t grappes-gateway .
-# APP is one of gateway, members, clusters, workshops, notifications.
+# APP is one of gateway, members, clusters, workshops, notifications (the web
+# app, a later issue, will get its own static-file image). No secret is
+# baked in: every one comes from the environment at run time.
 # The dependency stages do not depend on APP, so the five builds share them.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -25,14 +27,20 @@ COPY . .
 RUN test -n "${APP}" || { echo "build with --build-arg APP=<app>" >&2; exit 1; }
 RUN npx nx build "${APP}" --configuration=production
 
+# The runtime: Debian slim with Node, production dependencies and one app's
+# bundle; no build tools, no sources, no npm cache.
 FROM ${NODE_IMAGE} AS runtime
 ARG APP
-ENV NODE_ENV=production APP=${APP}
+ENV NODE_ENV=production APP=${APP} HOST=0.0.0.0
 WORKDIR /app
-# Owned by root and only readable by the app's user: the app cannot rewrite its own code.
+# Owned by root and read-only to the app's user: the app cannot rewrite its own code.
 COPY --from=prod-deps /repo/node_modules ./node_modules
 COPY --from=prod-deps /repo/package.json ./package.json
 COPY --from=build /repo/dist/apps/${APP} ./dist/apps/${APP}
-USER node
+COPY deploy/docker/healthcheck.cjs ./healthcheck.cjs
+# A user of its own (no passwd entry needed), by number so that Kubernetes
+# can verify runAsNonRoot, and above 10000 to share no uid with the host.
+USER 10001:10001
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["node", "healthcheck.cjs"]
 # exec: node replaces the shell and receives SIGTERM itself (graceful shutdown).
 CMD ["sh", "-c", "exec node dist/apps/${APP}/main.js"]
