@@ -39,18 +39,22 @@ export class NatsServerProcess {
   readonly url: string;
   private readonly storeDir = mkdtempSync(join(tmpdir(), 'grappes-nats-'));
 
-  private constructor(readonly port: number) {
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: string[],
+  ) {
     this.url = `nats://127.0.0.1:${port}`;
   }
 
-  static async start(): Promise<NatsServerProcess> {
-    const server = new NatsServerProcess(await freePort());
+  /** `extraArgs` go to nats-server as they are, e.g. `['--user', 'u', '--pass', 'p']` to require credentials. */
+  static async start(extraArgs: string[] = []): Promise<NatsServerProcess> {
+    const server = new NatsServerProcess(await freePort(), extraArgs);
     await server.start();
     return server;
   }
 
   async start(): Promise<void> {
-    const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir];
+    const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs];
     this.child = spawn(natsServerBinary(), args, { stdio: 'ignore' });
     for (let waited = 0; !(await this.accepts()); waited += 50) {
       if (waited > 10_000) throw new Error(`nats-server did not start on port ${this.port}`);
