@@ -36,7 +36,7 @@ export class AttendanceService {
       await this.registrations.updateMany({ workshopId, status: 'confirmed' }, { $set: { attended: false } }, { session });
       await this.registrations.updateMany({ workshopId, _id: { $in: ids } }, { $set: { attended: true } }, { session });
       const after = (await this.workshopModel
-        .findOneAndUpdate({ _id: workshopId }, { $set: { attended: ids.length, attendanceRecordedAt: new Date() }, $inc: { version: 1 } }, { session, new: true })
+        .findOneAndUpdate({ _id: workshopId }, { $set: { attended: ids.length, attendanceRecordedAt: new Date() }, $inc: { version: 1 } }, { session, returnDocument: 'after' })
         .lean<WorkshopDocument>())!;
       const attendees = came.map((r) => ({ registrationId: r._id, attendeeEmail: r.attendeeEmail, companyId: r.companyId }));
       await this.seats.record(workshopId, [

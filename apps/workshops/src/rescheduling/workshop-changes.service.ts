@@ -58,7 +58,7 @@ export class WorkshopChangesService {
   /** Changes a workshop that is neither cancelled nor over, and raises its calendar SEQUENCE. */
   private change(workshopId: string, condition: object, update: object, session: ClientSession): Promise<WorkshopDocument | null> {
     const filter: object = { _id: workshopId, status: 'scheduled', endsAt: { $gt: new Date() }, ...condition };
-    return this.model.findOneAndUpdate(filter, { ...update, $inc: { version: 1, sequence: 1 } }, { session, new: true }).lean<WorkshopDocument>();
+    return this.model.findOneAndUpdate(filter, { ...update, $inc: { version: 1, sequence: 1 } }, { session, returnDocument: 'after' }).lean<WorkshopDocument>();
   }
 
   private async refusal(workshopId: string, session: ClientSession, capacity?: number): Promise<DomainError> {
