@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
 
@@ -115,5 +116,18 @@ describe('workshop calendars: iCalendar files, cluster feeds and private subscri
     expect(rotated.body.token).not.toBe(token);
     expect((await fetch(issued.body.url)).status).toBe(404);
     expect((await fetch(rotated.body.url)).status).toBe(200);
+  });
+
+  it("stops a person's private feed once the person is removed", async () => {
+    const added = (await admin.post(`/companies/${company.id}/people`, {
+      email: 'partante@jacquet.example', firstName: 'Inès', lastName: 'Jacquet', role: 'member', password: PASSWORD,
+    })).body;
+    const leaving = await new ApiClient(platform.baseUrl).login('partante@jacquet.example', PASSWORD);
+    const { url } = (await leaving.get('/me/calendar-token')).body;
+    expect((await fetch(url)).status).toBe(200);
+
+    expect((await admin.request('DELETE', `/companies/${company.id}/people/${added.id}`)).status).toBe(204);
+
+    await waitFor(async () => (await fetch(url)).status === 404, 'the feed refused');
   });
 });

@@ -10,7 +10,7 @@ export class CalendarToken {
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true, unique: true }) personId!: string;
   @Prop({ required: true }) email!: string;
-  @Prop() companyId?: string;
+  @Prop({ index: true }) companyId?: string;
 }
 
 export const CalendarTokenSchema = SchemaFactory.createForClass(CalendarToken);

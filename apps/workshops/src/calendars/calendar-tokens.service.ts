@@ -38,6 +38,11 @@ export class CalendarTokensService {
     });
   }
 
+  /** The feeds of a person, or of every person of a company, stop working. */
+  async revokeOf(owner: { personId: string } | { companyId: string }): Promise<void> {
+    await this.tokens.deleteMany(owner);
+  }
+
   async owner(token: string): Promise<CalendarToken> {
     const found = await this.tokens.findById(token).lean<CalendarToken>();
     if (!found) throw new DomainError(ERRORS.CALENDAR_TOKEN_UNKNOWN, 'No such calendar');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { WorkshopsModule } from '../workshops/workshops.module';
+import { CalendarAccessEventHandlers } from './calendar-access.event-handlers';
 import { CalendarToken, CalendarTokenSchema } from './calendar-token.schema';
 import { CalendarTokensService } from './calendar-tokens.service';
 import { CalendarsHandlers } from './calendars.rpc-handlers';
@@ -9,7 +10,7 @@ import { CalendarsService } from './calendars.service';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: CalendarToken.name, schema: CalendarTokenSchema }]), WorkshopsModule, RegistrationsModule],
-  controllers: [CalendarsHandlers],
+  controllers: [CalendarsHandlers, CalendarAccessEventHandlers],
   providers: [CalendarsService, CalendarTokensService],
 })
 export class CalendarsModule {}
