@@ -105,6 +105,11 @@ describe('the first slice, through the gateway to every service', () => {
     expect((await anonymous.post('/auth/login', ADMIN)).status).toBe(200);
   });
 
+  it('answers a signed-in ping with a round trip to a service, and refuses it without a token', async () => {
+    expect((await admin.get('/ping')).body).toEqual({ service: 'members', status: 'ok' });
+    expect((await anonymous.get('/ping')).status).toBe(401);
+  });
+
   it('answers 404 for an unknown company or cluster', async () => {
     const company = await admin.get('/companies/00000000-0000-0000-0000-000000000000');
     expect(company.status).toBe(404);

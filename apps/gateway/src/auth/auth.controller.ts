@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs
 import { ApiNoContentResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Credentials, DomainError, ERRORS, MEMBERS_RPC, Principal, RefreshToken, SessionGrant } from '@grappes/contracts';
+import {
+  Credentials, DomainError, ERRORS, MEMBERS_RPC, PingReply, Principal, RefreshToken, SessionGrant, pingRpc,
+} from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import type { Request, Response } from 'express';
 import { GatewayConfig } from '../gateway.config';
@@ -89,6 +91,20 @@ export class AuthController {
       if (retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
       throw error;
     }
+  }
+
+  /**
+   * A round trip through the gateway and NATS to a service that answers
+   * without touching its database: a client checks its session and the
+   * platform's reach, and the benchmark measures what every request pays.
+   */
+  @Get('ping')
+  @ApiSignedIn()
+  @ApiOperation({ summary: 'Signed in, and the services reachable: a round trip to the members service' })
+  @ApiOkResponse({ description: '`{service: "members", status: "ok"}`' })
+  @ApiBehindServices()
+  ping(): Promise<PingReply> {
+    return this.rpc.send(pingRpc('members'), {});
   }
 
   @Get('me')

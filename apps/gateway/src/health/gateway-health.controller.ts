@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ERRORS, NoPayload, defineRpc } from '@grappes/contracts';
+import { DomainError, ERRORS, pingRpc } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { NatsConnection } from 'nats';
@@ -45,7 +45,6 @@ export class GatewayHealthController {
   }
 
   private answers(service: string): Promise<boolean> {
-    const ping = defineRpc<NoPayload, unknown>(service, 'ping', NoPayload);
-    return this.rpc.send(ping, {}, { timeoutMs: PING_TIMEOUT_MS }).then(() => true, () => false);
+    return this.rpc.send(pingRpc(service), {}, { timeoutMs: PING_TIMEOUT_MS }).then(() => true, () => false);
   }
 }
