@@ -5,7 +5,8 @@
 //   npm run bench                         start the platform on throw-away servers, load the kick-off, measure
 //   BENCH_TARGET=<api url> npm run bench  measure the reads of a platform already running (admin login
 //                                         from ADMIN_EMAIL / ADMIN_PASSWORD, dev defaults otherwise)
-// BENCH_DURATION_S sets the seconds of each measurement (default 10).
+// BENCH_DURATION_S sets the seconds of each read measurement (default 10); BENCH_JOIN_RATE and
+// BENCH_JOIN_SECONDS the paced joins (200/s for 30 s); BENCH_WRITES=0 skips the joins.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONNECTIONS, DURATION_S, measure } from './load.mjs';
 import { APPS, launchExtraInstance, startPlatform } from './platform.mjs';
+import { writes } from './writes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ADMIN = { email: process.env.ADMIN_EMAIL ?? 'admin@grappes.test', password: process.env.ADMIN_PASSWORD ?? 'grappes-admin' };
@@ -95,6 +97,13 @@ async function main() {
     const platform = await startPlatform();
     try {
       Object.assign(results, await reads(platform.baseUrl));
+      if (process.env.BENCH_WRITES !== '0') {
+        say('joins at a fixed rate, then as fast as they are taken (BENCH_WRITES=0 skips)');
+        const { accessToken } = await api(platform.baseUrl, '/auth/login', { method: 'POST', body: ADMIN });
+        const figures = await writes({ baseUrl: platform.baseUrl, token: accessToken }, platform.urls.MONGODB_URI);
+        say(`joins: HTTP p99 ${figures.joinHttpP99Ms} ms; join → notification p50 ${figures.joinToNotificationP50Ms} ms, p99 ${figures.joinToNotificationP99Ms} ms; ${JSON.stringify(figures.joinBurst)}`);
+        Object.assign(results, figures);
+      }
       Object.assign(results, await startAndMemory(platform.urls));
     } finally {
       await platform.stop();
