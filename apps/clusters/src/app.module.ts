@@ -6,6 +6,7 @@ import { ClustersModule } from './clusters/clusters.module';
 import { DeparturesModule } from './departures/departures.module';
 import { Idea } from './ideas/idea.schema';
 import { IdeasModule } from './ideas/ideas.module';
+import { JoiningModule } from './joining/joining.module';
 import { Membership } from './memberships/membership.schema';
 import { Project } from './projects/project.schema';
 import { ProjectsModule } from './projects/projects.module';
@@ -20,6 +21,7 @@ export class AppModule {
           service: 'clusters', config, aggregates: [Cluster.name, Membership.name, Project.name, Idea.name],
         }),
         ClustersModule,
+        JoiningModule,
         ProjectsModule,
         IdeasModule,
         DeparturesModule,

@@ -1,26 +1,17 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CompaniesModule } from '../companies/companies.module';
-import { Membership, MembershipSchema } from '../memberships/membership.schema';
-import { CompanyDepartureHandler } from '../memberships/company-departure.handler';
-import { MembershipsHandlers } from '../memberships/memberships.handlers';
-import { MembershipsService } from '../memberships/memberships.service';
+import { MembershipsModule } from '../memberships/memberships.module';
 import { ClusterAccessService } from './cluster-access.service';
 import { Cluster, ClusterSchema } from './cluster.schema';
-import { ClustersHandlers } from './clusters.handlers';
+import { ClustersRpcHandlers } from './clusters.rpc-handlers';
 import { ClustersService } from './clusters.service';
 
-/** Clusters and the memberships inside them. */
+/** Opening, listing and reading clusters (a cluster opened with its coordinator admits it as a member). */
 @Module({
-  imports: [
-    CompaniesModule,
-    MongooseModule.forFeature([
-      { name: Cluster.name, schema: ClusterSchema },
-      { name: Membership.name, schema: MembershipSchema },
-    ]),
-  ],
-  controllers: [ClustersHandlers, MembershipsHandlers, CompanyDepartureHandler],
-  providers: [ClustersService, MembershipsService, ClusterAccessService],
-  exports: [ClustersService, MembershipsService, ClusterAccessService],
+  imports: [CompaniesModule, MembershipsModule, MongooseModule.forFeature([{ name: Cluster.name, schema: ClusterSchema }])],
+  controllers: [ClustersRpcHandlers],
+  providers: [ClustersService, ClusterAccessService],
+  exports: [ClustersService, ClusterAccessService],
 })
 export class ClustersModule {}

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CompanyEventsHandlers } from './company-events.handlers';
+import { CompanyEventHandlers } from './company.event-handlers';
 import { KnownCompaniesService } from './known-companies.service';
 import { KnownCompany, KnownCompanySchema } from './known-company.schema';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: KnownCompany.name, schema: KnownCompanySchema }])],
-  controllers: [CompanyEventsHandlers],
+  controllers: [CompanyEventHandlers],
   providers: [KnownCompaniesService],
   exports: [KnownCompaniesService],
 })

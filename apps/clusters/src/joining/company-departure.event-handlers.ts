@@ -4,12 +4,12 @@ import { CompanySnapshot, EventEnvelope, MEMBERS_EVENTS } from '@grappes/contrac
 import { OnEvent } from '@grappes/messaging';
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
-import { MembershipsService } from './memberships.service';
+import { MembershipsService } from '../memberships/memberships.service';
 
 /** When a company leaves the federation, it leaves all its clusters and coordinates none. */
 @Controller()
-export class CompanyDepartureHandler {
-  private readonly logger = new Logger(CompanyDepartureHandler.name);
+export class CompanyDepartureEventHandlers {
+  private readonly logger = new Logger(CompanyDepartureEventHandlers.name);
 
   constructor(
     private readonly companies: KnownCompaniesService,

@@ -5,7 +5,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { ClustersService } from './clusters.service';
 
 @Controller()
-export class ClustersHandlers {
+export class ClustersRpcHandlers {
   constructor(private readonly clusters: ClustersService) {}
 
   @RpcHandler(CLUSTERS_RPC.createCluster)

@@ -5,7 +5,7 @@ import { OnEvent } from '@grappes/messaging';
 import { KnownCompaniesService } from './known-companies.service';
 
 @Controller()
-export class CompanyEventsHandlers {
+export class CompanyEventHandlers {
   constructor(private readonly companies: KnownCompaniesService) {}
 
   @OnEvent(MEMBERS_EVENTS.companyRegistered)

@@ -7,8 +7,8 @@ import { Cluster, ClusterDocument, ClusterSchema } from '../clusters/cluster.sch
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
 import { KnownCompany, KnownCompanySchema } from '../companies/known-company.schema';
-import { Membership, MembershipDocument, MembershipSchema } from './membership.schema';
-import { MembershipsService } from './memberships.service';
+import { Membership, MembershipDocument, MembershipSchema } from '../memberships/membership.schema';
+import { MembershipsService } from '../memberships/memberships.service';
 
 const MONGODB_URI = requireServer('MONGODB_URI');
 const ADMIN: Principal = { id: 'p-admin', email: 'admin@grappes.test', roles: ['federation-admin'] };

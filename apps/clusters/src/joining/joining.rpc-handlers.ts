@@ -7,11 +7,11 @@ import {
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
-import { MembershipsService } from './memberships.service';
+import { MembershipsService } from '../memberships/memberships.service';
 
 
 @Controller()
-export class MembershipsHandlers {
+export class JoiningRpcHandlers {
   constructor(
     private readonly clusters: ClustersService,
     private readonly companies: KnownCompaniesService,
