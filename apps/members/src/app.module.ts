@@ -7,7 +7,9 @@ import { Person } from './people/person.schema';
 import { RemovedPerson } from './people/removed-person.schema';
 import { PeopleModule } from './people/people.module';
 import { SessionsModule } from './sessions/sessions.module';
-import { InsightsModule } from './suggestions/insights.module';
+import { KnownClustersModule } from './clusters/known-clusters.module';
+import { FiguresModule } from './figures/figures.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 
 @Module({})
 export class AppModule {
@@ -19,7 +21,9 @@ export class AppModule {
         CompaniesModule,
         PeopleModule,
         SessionsModule,
-        InsightsModule,
+        KnownClustersModule,
+        SuggestionsModule,
+        FiguresModule,
       ],
     };
   }

@@ -4,7 +4,7 @@ import { Principal, Suggestions, THEME_LABELS_FR, assertActsForCompany } from '@
 import { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { Company, CompanyDocument } from '../companies/company.schema';
-import { KnownCluster, KnownMembership } from './cluster-view.schema';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Profile, complementaryPartners } from './complementarity';
 
 @Injectable()
@@ -12,20 +12,18 @@ export class SuggestionsService {
   constructor(
     private readonly companies: CompaniesService,
     @InjectModel(Company.name) private readonly directory: Model<CompanyDocument>,
-    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
-    @InjectModel(KnownMembership.name) private readonly memberships: Model<KnownMembership>,
+    private readonly clusters: KnownClustersService,
   ) {}
 
   /** Clusters of the company's themes it is not in yet, and companies that complement it. */
   async for(companyId: string, principal: Principal): Promise<Suggestions> {
     assertActsForCompany(principal, companyId);
     const company = await this.companies.find(companyId);
-    const [taken, clusters, candidates] = await Promise.all([
-      this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }, { clusterId: 1 }).lean<KnownMembership[]>(),
-      this.clusters.find({ theme: { $in: company.capabilities } }).sort({ name: 1 }).lean<KnownCluster[]>(),
+    const [joined, clusters, candidates] = await Promise.all([
+      this.clusters.joinedOrAskedBy(companyId),
+      this.clusters.ofThemes(company.capabilities),
       this.directory.find({ status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyDocument[]>(),
     ]);
-    const joined = new Set(taken.map((m) => m.clusterId));
     const byId = new Map(candidates.map((c) => [c._id, c]));
     return {
       clusters: clusters

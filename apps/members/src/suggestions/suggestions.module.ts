@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { KnownClustersModule } from '../clusters/known-clusters.module';
+import { CompaniesModule } from '../companies/companies.module';
+import { SuggestionsRpcHandlers } from './suggestions.rpc-handlers';
+import { SuggestionsService } from './suggestions.service';
+
+/** Clusters to join and complementary partners for a company. */
+@Module({
+  imports: [CompaniesModule, KnownClustersModule],
+  controllers: [SuggestionsRpcHandlers],
+  providers: [SuggestionsService],
+})
+export class SuggestionsModule {}
