@@ -21,3 +21,4 @@ export * from './events/idempotency';
 export * from './events/dead-letters';
 export * from './rpc/contract-doors';
 export * from './nats-connection';
+export * from './operator/dead-letters.command';

@@ -7,9 +7,7 @@ import { DEAD_LETTER_STREAM, inNamespace, outOfNamespace, streamNameIn } from '.
 // failed its last attempt is copied to `deadletters.<service>.<original subject>` in
 // the DEAD_LETTERS stream, with the headers below, and its delivery is terminated.
 //
-// scripts/dead-letters.mjs is the command line over the same logic, written against
-// the `nats` package alone so that it runs without TypeScript; keep the two alike.
-// This module is the one the tests prove (dead-letters.spec.ts also runs the script).
+// The operator command (`npm run dead-letters`, src/operator/) is built on this module.
 
 export const DEAD_LETTER_HEADERS = {
   reason: 'x-dead-letter-reason',
