@@ -1,11 +1,12 @@
 import { RequestMethod } from '@nestjs/common';
-import { currentContext } from '@grappes/messaging';
+import { HEADERS, currentContext } from '@grappes/messaging';
 import { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/service-config';
 
-export const CORRELATION_HEADER = 'x-correlation-id';
+/** The same header carries the correlation id over HTTP and over NATS. */
+export const CORRELATION_HEADER = HEADERS.correlationId;
 
 /** A correlation id a client may send: short and printable, so it cannot poison logs. */
 export function acceptedCorrelationId(value: unknown): string | undefined {
