@@ -24,4 +24,17 @@ describe('gateway configuration', () => {
   it('names a malformed TRUST_PROXY', () => {
     expect(checkConfig(GatewayConfig, { TRUST_PROXY: 'every; one' }).problems.map((p) => p.split(':')[0])).toEqual(['TRUST_PROXY']);
   });
+
+  it('allows no other origin through CORS unless CORS_ORIGINS lists them', () => {
+    expect(checkConfig(GatewayConfig, {}).config.corsOrigins).toEqual([]);
+    expect(checkConfig(GatewayConfig, { CORS_ORIGINS: 'https://app.example.org, http://localhost:4200' }).config.corsOrigins).toEqual([
+      'https://app.example.org', 'http://localhost:4200',
+    ]);
+  });
+
+  it('names a malformed CORS_ORIGINS', () => {
+    for (const value of ['*', 'app.example.org', 'https://a.example/path']) {
+      expect(checkConfig(GatewayConfig, { CORS_ORIGINS: value }).problems.map((p) => p.split(':')[0])).toEqual(['CORS_ORIGINS']);
+    }
+  });
 });

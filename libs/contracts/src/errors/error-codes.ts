@@ -10,6 +10,7 @@ export const ERRORS = {
   FORBIDDEN: { code: 'AUTH.FORBIDDEN', status: 403 },
   TOO_MANY_ATTEMPTS: { code: 'AUTH.TOO_MANY_ATTEMPTS', status: 429 },
   TOO_MANY_REQUESTS: { code: 'REQUEST.RATE_LIMITED', status: 429 },
+  BODY_TOO_LARGE: { code: 'REQUEST.BODY_TOO_LARGE', status: 413 },
   NOT_FOUND: { code: 'REQUEST.NOT_FOUND', status: 404 },
   COMPANY_NOT_FOUND: { code: 'COMPANY.NOT_FOUND', status: 404 },
   COMPANY_SIREN_TAKEN: { code: 'COMPANY.SIREN_TAKEN', status: 409 },
