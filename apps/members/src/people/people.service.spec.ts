@@ -7,6 +7,7 @@ import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing
 import { Connection, Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { Company, CompanySchema } from '../companies/company.schema';
+import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } from '../companies/establishment-sirets';
 import { MembersConfig } from '../members.config';
 import { PeopleService } from './people.service';
 import { Person, PersonDocument, PersonSchema } from './person.schema';
@@ -30,9 +31,10 @@ beforeAll(async () => {
         { name: Person.name, schema: PersonSchema },
         { name: RemovedPerson.name, schema: RemovedPersonSchema },
         { name: Company.name, schema: CompanySchema },
+        { name: EstablishmentSiret.name, schema: EstablishmentSiretSchema },
       ]),
     ],
-    providers: [PeopleService, CompaniesService, { provide: MembersConfig, useValue: Object.assign(new MembersConfig(), { PASSWORD_HASH_COST_LOG2: 10 }) }],
+    providers: [PeopleService, CompaniesService, EstablishmentSirets, { provide: MembersConfig, useValue: Object.assign(new MembersConfig(), { PASSWORD_HASH_COST_LOG2: 10 }) }],
   }).compile();
   service = moduleRef.get(PeopleService);
   people = moduleRef.get(getModelToken(Person.name));

@@ -14,6 +14,7 @@ export const ERRORS = {
   NOT_FOUND: { code: 'REQUEST.NOT_FOUND', status: 404 },
   COMPANY_NOT_FOUND: { code: 'COMPANY.NOT_FOUND', status: 404 },
   COMPANY_SIREN_TAKEN: { code: 'COMPANY.SIREN_TAKEN', status: 409 },
+  COMPANY_SIRET_TAKEN: { code: 'COMPANY.SIRET_TAKEN', status: 409 },
   PERSON_EMAIL_TAKEN: { code: 'PERSON.EMAIL_TAKEN', status: 409 },
   CLUSTER_NAME_TAKEN: { code: 'CLUSTER.NAME_TAKEN', status: 409 },
   CLUSTER_NOT_FOUND: { code: 'CLUSTER.NOT_FOUND', status: 404 },
