@@ -51,6 +51,14 @@ describe('edge inputs', () => {
     });
   });
 
+  it('refuses a company name without a letter or digit with 400, at registration and update (found by fuzzing: was a 500)', async () => {
+    const registered = await admin.post('/companies', company('::', siren('70000021')));
+    expect([registered.status, registered.body.details?.map((d: { field: string }) => d.field)]).toEqual([400, ['name']]);
+    const { id } = (await admin.post('/companies', company('Ébauches Omega', siren('70000022')))).body;
+    const updated = await admin.request('PATCH', `/companies/${id}`, { name: '— —' });
+    expect([updated.status, updated.body.details?.map((d: { field: string }) => d.field)]).toEqual([400, ['name']]);
+  });
+
   describe("establishments' SIRETs", () => {
     const [sirenA, sirenB] = [siren('70000011'), siren('70000012')];
     const [a1, a2] = [siret(sirenA, '0001'), siret(sirenA, '0002')];

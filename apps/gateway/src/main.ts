@@ -8,7 +8,7 @@ import { AppModule } from './app.module';
 import { correlation } from './http/correlation.middleware';
 import { harden } from './http/hardening';
 import { GatewayConfig, withJwtSecret } from './gateway.config';
-import { serveOpenApi } from './openapi';
+import { serveOpenApi } from './openapi/openapi';
 
 const API_PREFIX = 'api/v1';
 
