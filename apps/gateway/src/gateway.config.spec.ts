@@ -37,4 +37,11 @@ describe('gateway configuration', () => {
       expect(checkConfig(GatewayConfig, { CORS_ORIGINS: value }).problems.map((p) => p.split(':')[0])).toEqual(['CORS_ORIGINS']);
     }
   });
+
+  it('refuses production without a PRINCIPAL_SIGNING_SECRET of at least 32 characters, as the services do', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(32), ADMIN_EMAIL: 'a@b.example', ADMIN_PASSWORD: 'password-1' };
+    expect(checkConfig(GatewayConfig, production).problems.map((p) => p.split(':')[0])).toEqual(['PRINCIPAL_SIGNING_SECRET']);
+    expect(checkConfig(GatewayConfig, { ...production, PRINCIPAL_SIGNING_SECRET: 'short' }).problems.map((p) => p.split(':')[0])).toEqual(['PRINCIPAL_SIGNING_SECRET']);
+    expect(checkConfig(GatewayConfig, { ...production, PRINCIPAL_SIGNING_SECRET: 's'.repeat(32) }).problems).toEqual([]);
+  });
 });
