@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { DomainError, ERRORS, Establishment } from '@grappes/contracts';
 import { isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
+import { Company, CompanyDocument } from './company.schema';
 
 /**
  * Which company holds each establishment's SIRET: one document per SIRET, keyed
@@ -20,8 +21,27 @@ export class EstablishmentSiret {
 export const EstablishmentSiretSchema = SchemaFactory.createForClass(EstablishmentSiret);
 
 @Injectable()
-export class EstablishmentSirets {
-  constructor(@InjectModel(EstablishmentSiret.name) private readonly sirets: Model<EstablishmentSiret>) {}
+export class EstablishmentSirets implements OnApplicationBootstrap {
+  private readonly logger = new Logger(EstablishmentSirets.name);
+
+  constructor(
+    @InjectModel(EstablishmentSiret.name) private readonly sirets: Model<EstablishmentSiret>,
+    @InjectModel(Company.name) private readonly companies: Model<CompanyDocument>,
+  ) {}
+
+  /**
+   * Companies registered before SIRETs were recorded here hold theirs from the
+   * first start on (idempotent: a SIRET already held is left to its holder).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const holders = await this.companies.find({ 'establishments.0': { $exists: true } }, { establishments: 1 }).lean<CompanyDocument[]>();
+    for (const company of holders) {
+      for (const { siret } of company.establishments) {
+        const held = await this.sirets.findOneAndUpdate({ _id: siret }, { $setOnInsert: { companyId: company._id } }, { upsert: true, new: true }).lean();
+        if (held && held.companyId !== company._id) this.logger.warn(`SIRET ${siret} is listed by companies ${held.companyId} and ${company._id}`);
+      }
+    }
+  }
 
   /**
    * An establishment belongs to its company: its SIRET starts with the company's SIREN (400 otherwise).
