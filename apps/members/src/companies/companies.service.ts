@@ -31,13 +31,15 @@ export class CompaniesService {
     });
     draft.pendingEvents = [this.event(MEMBERS_EVENTS.companyRegistered, draft, 1)];
     const sirets = (input.establishments ?? []).map((e) => e.siret);
+    // A second registration of a company is told so (409 SIREN), not that its establishments are taken; the unique index settles races.
+    if (await this.companies.exists({ siren: input.siren })) throw sirenTaken(input.siren);
     const claimed = await this.establishments.claim(draft._id, sirets);
     try {
       this.establishments.checkBelongs(input.siren, input.establishments ?? []);
       return toCompanyView(await draft.save(), principal);
     } catch (error) {
       await this.establishments.release(draft._id, claimed);
-      if (isDuplicateKey(error)) throw new DomainError(ERRORS.COMPANY_SIREN_TAKEN, `SIREN ${input.siren} is registered already`);
+      if (isDuplicateKey(error)) throw sirenTaken(input.siren);
       throw error;
     }
   }
@@ -148,3 +150,5 @@ export class CompaniesService {
     return createEvent(def, { subject: `companies/${company._id}`, version }, toCompanySnapshot(company, version));
   }
 }
+
+const sirenTaken = (siren: string) => new DomainError(ERRORS.COMPANY_SIREN_TAKEN, `SIREN ${siren} is registered already`);
