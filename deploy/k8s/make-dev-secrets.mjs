@@ -14,6 +14,7 @@ const files = {
   'nats-users.env': ['gateway', ...services, 'operator'].map((u) => `${u}=${hex(24)}`),
   'mongodb-users.env': ['root', ...services].map((u) => `${u}=${hex(24)}`),
   'jwt.env': [`JWT_SECRET=${hex(32)}`],
+  'principal.env': [`PRINCIPAL_SIGNING_SECRET=${hex(32)}`],
   'admin.env': ['ADMIN_EMAIL=admin@grappes.test', `ADMIN_PASSWORD=${hex(12)}`],
   // The replica set members' shared key: base64 text, 6 to 1024 characters.
   'mongodb-keyfile': [randomBytes(756).toString('base64')],

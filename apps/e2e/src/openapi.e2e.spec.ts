@@ -106,6 +106,31 @@ describe('the OpenAPI document of the gateway', () => {
     }
   });
 
+  it("carries the validators' constraints: SIREN, SIRET and NAF patterns, enums, lengths, formats", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const props = (name: string) => (doc.components.schemas as any)[name].properties;
+    expect(props('RegisterCompany').siren).toMatchObject({ type: 'string', pattern: '^[0-9]{9}$' });
+    expect(props('RegisterCompany').nafCode).toMatchObject({ pattern: '^[0-9]{2}\\.[0-9]{2}[A-Z]$' });
+    expect(props('RegisterCompany').name).toMatchObject({ minLength: 2, maxLength: 120 });
+    expect(props('RegisterCompany').capabilities).toMatchObject({ type: 'array', uniqueItems: true, items: { enum: expect.arrayContaining(['cases']) } });
+    expect(props('Establishment').siret).toMatchObject({ pattern: '^[0-9]{14}$' });
+    expect(props('NewPerson').email).toMatchObject({ format: 'email' });
+    expect(props('ScheduleWorkshop').startsAt).toMatchObject({ format: 'date-time' });
+    expect(props('ScheduleWorkshop').capacity).toMatchObject({ type: 'integer', minimum: 1, maximum: 10000 });
+  });
+
+  it('gives every JSON success answer a response schema', () => {
+    const missing = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([status]) => /^2\d\d$/.test(status) && status !== '204' && !/(\.ics|\{file\})$/.test(path))
+          .filter(([, response]) => !response.content?.['application/json']?.schema)
+          .map(([status]) => `${method} ${path} ${status}`),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('describes the error body: statusCode, code, message, details?, correlationId', () => {
     const schema = doc.components.schemas['ApiError'];
     expect(Object.keys(schema.properties ?? {}).sort()).toEqual(['code', 'correlationId', 'details', 'message', 'statusCode']);

@@ -51,6 +51,23 @@ export class GatewayConfig extends AppConfig {
   @Matches(/^(true|false|\d{1,2}|[\w.:/]+(,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be true, false, a number of hops, or addresses and subnets' })
   TRUST_PROXY = 'false';
 
+  /**
+   * Browser origins allowed to call the API from their pages (CORS), comma-separated
+   * (`https://app.grappes.fr,https://admin.grappes.fr`); none by default.
+   */
+  @Matches(/^$|^https?:\/\/[\w.-]+(:\d{1,5})?(,\s*https?:\/\/[\w.-]+(:\d{1,5})?)*$/, {
+    message: 'CORS_ORIGINS must be origins such as https://app.example.org, comma-separated',
+  })
+  CORS_ORIGINS = '';
+
+  /** The largest JSON body taken, in kibibytes; a larger one is answered 413. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10_240)
+  JSON_BODY_LIMIT_KB = 100;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  }
+
   /** What Express's `trust proxy` setting takes. */
   get trustProxy(): boolean | number | string {
     if (this.TRUST_PROXY === 'true' || this.TRUST_PROXY === 'false') return this.TRUST_PROXY === 'true';

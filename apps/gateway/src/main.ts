@@ -6,8 +6,9 @@ import { AppMetrics, httpMetrics, loadConfig } from '@grappes/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { correlation } from './http/correlation.middleware';
+import { harden } from './http/hardening';
 import { GatewayConfig, withJwtSecret } from './gateway.config';
-import { serveOpenApi } from './openapi';
+import { serveOpenApi } from './openapi/openapi';
 
 const API_PREFIX = 'api/v1';
 
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
   // Before the routes: every request is counted by route pattern, whatever answers it (404s and guards included).
   app.use(httpMetrics(app.get(AppMetrics)));
   app.disable('x-powered-by');
+  harden(app, config);
   app.set('trust proxy', config.trustProxy);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

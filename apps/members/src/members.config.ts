@@ -26,6 +26,10 @@ export class MembersConfig extends ServiceConfig {
   @Max(20)
   PASSWORD_HASH_COST_LOG2 = 15;
 
+  /** Password derivations at once (each 32 MiB at cost 15); a login beyond is refused with 503 at once. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(256)
+  PASSWORD_HASH_CONCURRENCY = 8;
+
   /** How long a sign-in lasts at most, refreshed or not: a working day by default. */
   @Type(() => Number) @IsInt() @Min(300) @Max(7 * 24 * 3600)
   SESSION_TTL_SECONDS = 10 * 3600;

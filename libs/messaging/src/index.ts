@@ -1,6 +1,7 @@
 export * from './context/request-context';
 export * from './context/headers';
 export * from './context/caller';
+export * from './context/principal-signature';
 export * from './context/validation';
 export * from './metrics/messaging-metrics';
 export * from './rpc/rpc-client';

@@ -16,6 +16,12 @@ export class ApiClient {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const { status, text, headers: replyHeaders } = await this.raw(method, path, body, headers);
+    return { status, body: text ? JSON.parse(text) : undefined, headers: replyHeaders };
+  }
+
+  /** The answer as text, for those that are not JSON (calendars, the OpenAPI page). */
+  async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -25,8 +31,7 @@ export class ApiClient {
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    return { status: response.status, text: await response.text(), headers: response.headers };
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);

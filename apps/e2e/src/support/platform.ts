@@ -31,7 +31,9 @@ export function runApp(app: string, env: Record<string, string>): ChildProcess &
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  // An app that ended on its signal has no exit code, only a signalCode; either means it is gone.
+  const gone = child.exitCode !== null || child.signalCode !== null;
+  return gone ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
 export interface PlatformOptions {
@@ -45,6 +47,7 @@ export interface PlatformOptions {
 export class Platform {
   readonly runId = randomUUID().slice(0, 8);
   private readonly apps: (ChildProcess & { output: () => string })[] = [];
+  private readonly processes: Partial<Record<Service, ChildProcess[]>> = {};
   baseUrl = '';
   /** Each app's HTTP port (the API on the gateway, health and metrics on the services): its first instance's. */
   readonly ports: Record<string, number> = {};
@@ -67,7 +70,9 @@ export class Platform {
       const ports: number[] = [];
       for (let instance = 0; instance < (this.options.instances?.[service] ?? 1); instance++) {
         ports.push(await freePort());
-        this.apps.push(runApp(service, { ...common, PORT: String(ports[instance]), MONGODB_DB: this.database(service) }));
+        const app = runApp(service, { ...common, PORT: String(ports[instance]), MONGODB_DB: this.database(service) });
+        this.apps.push(app);
+        (this.processes[service] ??= []).push(app);
       }
       this.instancePorts[service] = ports;
       this.ports[service] = ports[0];
@@ -79,7 +84,26 @@ export class Platform {
     await this.untilReady();
   }
 
+  /** Stops every instance of a service for good: the gateway then finds nobody to ask. */
+  async stopService(service: Service): Promise<void> {
+    const instances = this.processes[service] ?? [];
+    instances.forEach((app) => app.kill('SIGTERM'));
+    await Promise.all(instances.map(exited));
+  }
+
+  /** Freezes (or thaws) every instance of a service: connected, but answering nothing. */
+  freezeService(service: Service, frozen = true): void {
+    (this.processes[service] ?? []).forEach((app) => app.kill(frozen ? 'SIGSTOP' : 'SIGCONT'));
+  }
+
+  /** The name of a service's database, for a test that must reach behind the API. */
+  databaseOf(service: Service): string {
+    return this.database(service);
+  }
+
   async stop(): Promise<void> {
+    // A frozen process would hold SIGTERM until thawed.
+    this.apps.forEach((app) => app.exitCode === null && app.signalCode === null && app.kill('SIGCONT'));
     this.apps.forEach((app) => app.kill('SIGTERM'));
     await Promise.all(this.apps.map(exited));
     const client = await MongoClient.connect(requireServer('MONGODB_URI'), testDatabaseOptions);

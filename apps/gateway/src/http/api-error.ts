@@ -41,6 +41,7 @@ export const ERROR_MEANINGS = {
   403: 'Not allowed',
   404: 'Unknown id',
   409: 'Conflict: a duplicate, or a change made meanwhile (reload and try again)',
+  413: 'The JSON body is larger than the gateway takes',
   422: 'A rule of the domain refuses it',
   429: 'Too many requests: wait for `Retry-After` seconds',
   503: 'A service behind the gateway is down',

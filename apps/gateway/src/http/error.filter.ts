@@ -32,6 +32,8 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ErrorBody {
     if (isErrorBody(error)) return error;
+    const parserError = bodyParserError(error);
+    if (parserError) return parserError;
     if (error instanceof ThrottlerException) return { ...ERRORS.TOO_MANY_REQUESTS, message: 'Too many requests; slow down' };
     if (error instanceof HttpException) {
       const status = error.getStatus();
@@ -40,4 +42,11 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { ...ERRORS.INTERNAL, message: 'Internal error' };
   }
+}
+
+/** Express's body parser refuses a body over the limit before any route, with an error of its own (not Nest's). */
+function bodyParserError(error: unknown): ErrorBody | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return { ...ERRORS.BODY_TOO_LARGE, message: 'The request body is too large' };
+  return undefined;
 }

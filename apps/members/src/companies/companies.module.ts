@@ -3,11 +3,16 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { CompaniesHandlers } from './companies.handlers';
 import { CompaniesService } from './companies.service';
 import { Company, CompanySchema } from './company.schema';
+import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } from './establishment-sirets';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Company.name, schema: CompanySchema }])],
+  imports: [MongooseModule.forFeature([
+      { name: Company.name, schema: CompanySchema },
+      { name: EstablishmentSiret.name, schema: EstablishmentSiretSchema },
+    ]),
+  ],
   controllers: [CompaniesHandlers],
-  providers: [CompaniesService],
+  providers: [CompaniesService, EstablishmentSirets],
   exports: [CompaniesService, MongooseModule],
 })
 export class CompaniesModule {}

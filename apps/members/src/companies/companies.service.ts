@@ -10,10 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { Company, CompanyDocument } from './company.schema';
 import { nameIndex, nameMatches } from './company-text';
 import { toCompanySnapshot, toCompanyView } from './company.view';
+import { EstablishmentSirets } from './establishment-sirets';
 
 @Injectable()
 export class CompaniesService {
-  constructor(@InjectModel(Company.name) private readonly companies: Model<CompanyDocument>) {}
+  constructor(
+    @InjectModel(Company.name) private readonly companies: Model<CompanyDocument>,
+    private readonly establishments: EstablishmentSirets,
+  ) {}
 
   async register(input: RegisterCompany, principal: Principal): Promise<CompanyView> {
     assertFederationAdmin(principal);
@@ -26,10 +30,16 @@ export class CompaniesService {
       version: 1,
     });
     draft.pendingEvents = [this.event(MEMBERS_EVENTS.companyRegistered, draft, 1)];
+    const sirets = (input.establishments ?? []).map((e) => e.siret);
+    // A second registration of a company is told so (409 SIREN), not that its establishments are taken; the unique index settles races.
+    if (await this.companies.exists({ siren: input.siren })) throw sirenTaken(input.siren);
+    const claimed = await this.establishments.claim(draft._id, sirets);
     try {
+      this.establishments.checkBelongs(input.siren, input.establishments ?? []);
       return toCompanyView(await draft.save(), principal);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DomainError(ERRORS.COMPANY_SIREN_TAKEN, `SIREN ${input.siren} is registered already`);
+      await this.establishments.release(draft._id, claimed);
+      if (isDuplicateKey(error)) throw sirenTaken(input.siren);
       throw error;
     }
   }
@@ -63,7 +73,19 @@ export class CompaniesService {
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateCompany;
     if (Object.keys(given).length === 0) return toCompanyView(current, principal);
     const set: Partial<Company> = { ...given, ...(given.name ? nameIndex(given.name) : {}) };
-    return this.change(current, set, [MEMBERS_EVENTS.companyUpdated], principal);
+    if (!given.establishments) return this.change(current, set, [MEMBERS_EVENTS.companyUpdated], principal);
+    const [before, after] = [current.establishments.map((e) => e.siret), given.establishments.map((e) => e.siret)];
+    // Claimed before the write, given back after it: a SIRET is never held by no one while the company still lists it.
+    const claimed = await this.establishments.claim(companyId, after);
+    try {
+      this.establishments.checkBelongs(current.siren, given.establishments);
+      const view = await this.change(current, set, [MEMBERS_EVENTS.companyUpdated], principal);
+      await this.establishments.release(companyId, before.filter((siret) => !after.includes(siret)));
+      return view;
+    } catch (error) {
+      await this.establishments.release(companyId, claimed);
+      throw error;
+    }
   }
 
   /** The company leaves the federation; the other services take it out of clusters and workshops. */
@@ -128,3 +150,5 @@ export class CompaniesService {
     return createEvent(def, { subject: `companies/${company._id}`, version }, toCompanySnapshot(company, version));
   }
 }
+
+const sirenTaken = (siren: string) => new DomainError(ERRORS.COMPANY_SIREN_TAKEN, `SIREN ${siren} is registered already`);

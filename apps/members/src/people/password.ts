@@ -32,3 +32,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(cost));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/** The cost (log2 N) a stored hash was made at; undefined for one this module did not make. */
+export function costOf(stored: string): number | undefined {
+  const [scheme, cost] = stored.split('$');
+  return scheme === 'scrypt' && /^\d+$/.test(cost ?? '') ? Number(cost) : undefined;
+}

@@ -7,7 +7,9 @@ import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing
 import { Connection, Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { Company, CompanySchema } from '../companies/company.schema';
+import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } from '../companies/establishment-sirets';
 import { MembersConfig } from '../members.config';
+import { hashPassword } from './password';
 import { PeopleService } from './people.service';
 import { Person, PersonDocument, PersonSchema } from './person.schema';
 import { RemovedPerson, RemovedPersonDocument, RemovedPersonSchema } from './removed-person.schema';
@@ -30,9 +32,10 @@ beforeAll(async () => {
         { name: Person.name, schema: PersonSchema },
         { name: RemovedPerson.name, schema: RemovedPersonSchema },
         { name: Company.name, schema: CompanySchema },
+        { name: EstablishmentSiret.name, schema: EstablishmentSiretSchema },
       ]),
     ],
-    providers: [PeopleService, CompaniesService, { provide: MembersConfig, useValue: Object.assign(new MembersConfig(), { PASSWORD_HASH_COST_LOG2: 10 }) }],
+    providers: [PeopleService, CompaniesService, EstablishmentSirets, { provide: MembersConfig, useValue: Object.assign(new MembersConfig(), { PASSWORD_HASH_COST_LOG2: 10 }) }],
   }).compile();
   service = moduleRef.get(PeopleService);
   people = moduleRef.get(getModelToken(Person.name));
@@ -100,5 +103,38 @@ describe('PeopleService: removing an account', () => {
     const archived = await removedPeople.find({ _id: lea.id }).lean<RemovedPersonDocument[]>();
     expect(archived).toHaveLength(1);
     expect(archived[0].pendingEvents.filter((e) => e.type === 'grappes.members.person-removed.v1')).toHaveLength(1);
+  });
+});
+
+describe('PeopleService: signing in after the hash cost setting changed', () => {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const refusalMs = async (email: string) => {
+    const started = performance.now();
+    await expect(service.verify({ email, password: 'not-the-password' })).rejects.toMatchObject({ code: ERRORS.BAD_CREDENTIALS.code });
+    return performance.now() - started;
+  };
+
+  it('refuses an account hashed at the old cost no faster or slower than an unknown e-mail', async () => {
+    // The service hashes at cost 10; this account was hashed when the setting was 13, eight times slower.
+    const zoe = await addLea('zoe.timing@saugeais.example');
+    await people.updateOne({ _id: zoe.id }, { $set: { passwordHash: await hashPassword(PASSWORD, 13) } });
+    const [known, unknown]: number[][] = [[], []];
+    for (let i = 0; i < 7; i++) {
+      known.push(await refusalMs('zoe.timing@saugeais.example'));
+      unknown.push(await refusalMs(`nobody-${i}@saugeais.example`));
+    }
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.6);
+    expect(median(unknown) / median(known)).toBeLessThan(1.6);
+  });
+
+  it('rehashes a password made at another cost at the first sign-in, at the current cost', async () => {
+    const max = await addLea('max.rehash@saugeais.example');
+    await people.updateOne({ _id: max.id }, { $set: { passwordHash: await hashPassword(PASSWORD, 11) } });
+
+    await service.verify({ email: 'max.rehash@saugeais.example', password: PASSWORD });
+
+    const stored = (await people.findById(max.id).lean())!.passwordHash;
+    expect(stored).toMatch(/^scrypt\$10\$/);
+    await expect(service.verify({ email: 'max.rehash@saugeais.example', password: PASSWORD })).resolves.toMatchObject({ id: max.id });
   });
 });

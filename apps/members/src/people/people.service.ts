@@ -9,7 +9,8 @@ import { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { CompaniesService } from '../companies/companies.service';
 import { MembersConfig } from '../members.config';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
+import { PasswordHashing } from './password-hashing';
 import { removalRecord } from './person-removal';
 import { Person, PersonDocument } from './person.schema';
 import { RemovedPerson, RemovedPersonDocument } from './removed-person.schema';
@@ -26,8 +27,9 @@ interface NewAccount {
 @Injectable()
 export class PeopleService implements OnApplicationBootstrap {
   private readonly logger = new Logger(PeopleService.name);
-  /** Compared against when the e-mail is unknown, so both failures take the same time. */
+  /** Compared against when the e-mail is unknown, so both failures take the same time; drawn at the current cost. */
   private decoyHash?: Promise<string>;
+  private readonly hashing: PasswordHashing;
 
   constructor(
     @InjectModel(Person.name) private readonly people: Model<PersonDocument>,
@@ -35,7 +37,9 @@ export class PeopleService implements OnApplicationBootstrap {
     @InjectConnection() private readonly connection: Connection,
     private readonly companies: CompaniesService,
     @Inject(MembersConfig) private readonly config: MembersConfig,
-  ) {}
+  ) {
+    this.hashing = new PasswordHashing(config.PASSWORD_HASH_COST_LOG2, config.PASSWORD_HASH_CONCURRENCY);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.decoy(); // drawn now, so that no login pays for it
@@ -83,9 +87,20 @@ export class PeopleService implements OnApplicationBootstrap {
   /** The same refusal for an unknown e-mail, a wrong password and a person whose company is suspended or gone. */
   async verify({ email, password }: Credentials): Promise<Principal> {
     const person = await this.people.findOne({ email: email.toLowerCase() }).lean<PersonDocument>();
-    const matches = await verifyPassword(password, person?.passwordHash ?? (await this.decoy()));
+    const { matches, rehash } = await this.hashing.verify(password, person?.passwordHash ?? (await this.decoy()));
     if (!person || !matches || !(await this.hasAccess(person))) throw new DomainError(ERRORS.BAD_CREDENTIALS, 'Wrong e-mail or password');
+    if (rehash) await this.rehash(person, password);
     return toPrincipal(person);
+  }
+
+  /**
+   * A hash made before the cost setting changed is replaced at the first sign-in
+   * after it, the one moment the password is known: accounts come to the current
+   * cost, and to the time of the decoy that unknown e-mails are compared with.
+   */
+  private async rehash(person: PersonDocument, password: string): Promise<void> {
+    const passwordHash = await this.hashing.hash(password).catch(() => undefined); // a busy moment: next sign-in
+    if (passwordHash) await this.people.updateOne({ _id: person._id, passwordHash: person.passwordHash }, { $set: { passwordHash } });
   }
 
   /** The principal of an account as it is now, for a session being refreshed: refused once it has lost access. */
@@ -103,7 +118,7 @@ export class PeopleService implements OnApplicationBootstrap {
   private async create({ password, ...person }: NewAccount): Promise<PersonDocument> {
     const _id = randomUUID();
     const email = person.email.toLowerCase();
-    const passwordHash = await hashPassword(password, this.config.PASSWORD_HASH_COST_LOG2);
+    const passwordHash = await this.hashing.hash(password);
     const event = createEvent(MEMBERS_EVENTS.personAdded, { subject: `people/${_id}`, version: 1 }, {
       personId: _id, email, firstName: person.firstName, lastName: person.lastName, role: person.role,
       companyId: person.companyId, version: 1,
@@ -117,6 +132,7 @@ export class PeopleService implements OnApplicationBootstrap {
   }
 
   private decoy(): Promise<string> {
+    // Outside the cap on hashing: drawn once at boot, it must never be a remembered refusal.
     this.decoyHash ??= hashPassword(randomUUID(), this.config.PASSWORD_HASH_COST_LOG2);
     return this.decoyHash;
   }

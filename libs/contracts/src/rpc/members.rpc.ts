@@ -2,11 +2,14 @@ import { Omittable } from '../common/omittable';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
+  ArrayUnique, IsArray, Matches, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsNafCode, IsSiren, IsSiret } from '../common/french-identifiers';
 import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
 import { Page, PageQuery } from '../common/page';
+
+/** A name the directory can search and sort: at least one letter or digit ("::" has no words). */
+const HasWord = () => Matches(/[\p{L}\p{N}]/u, { message: '$property must contain a letter or a digit' });
 import { Principal } from '../common/principal';
 import { NoPayload, defineRpc } from './rpc-definition';
 
@@ -19,7 +22,7 @@ export class Establishment {
 }
 
 export class RegisterCompany {
-  @ApiProperty({ example: 'Boîtiers du Doubs' }) @IsString() @Length(2, 120) name!: string;
+  @ApiProperty({ example: 'Boîtiers du Doubs' }) @IsString() @Length(2, 120) @HasWord() name!: string;
   @ApiProperty({ example: '732829320' }) @IsSiren() siren!: string;
   @ApiProperty({ enum: CATEGORIES }) @IsIn(CATEGORIES) category!: Category;
   @ApiProperty({ enum: THEMES, isArray: true }) @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities!: Theme[];
@@ -36,7 +39,7 @@ export class RegisterCompany {
 
 /** What a profile update may change; the SIREN, the company's natural key, never changes. */
 export class UpdateCompany {
-  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 120) name?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 120) @HasWord() name?: string;
   @ApiPropertyOptional({ enum: CATEGORIES }) @Omittable() @IsIn(CATEGORIES) category?: Category;
   @ApiPropertyOptional({ enum: THEMES, isArray: true }) @Omittable() @IsArray() @ArrayUnique() @IsIn(THEMES, { each: true }) capabilities?: Theme[];
   @ApiPropertyOptional() @Omittable() @IsString() @Length(2, 80) region?: string;

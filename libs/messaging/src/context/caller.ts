@@ -1,6 +1,7 @@
 import { DomainError, ERRORS, Principal } from '@grappes/contracts';
 import { randomUUID } from 'node:crypto';
 import { HEADERS } from './headers';
+import { isSignedPrincipal } from './principal-signature';
 import { RequestContext } from './request-context';
 import { validated } from './validation';
 
@@ -9,7 +10,12 @@ export function contextFromHeaders(headers: { get(name: string): string } | unde
   const correlationId = headers?.get(HEADERS.correlationId) || randomUUID();
   const causationId = headers?.get(HEADERS.causationId) || undefined;
   const principalJson = headers?.get(HEADERS.principal);
-  return { correlationId, causationId, principal: principalJson ? parsePrincipal(principalJson) : undefined };
+  if (!principalJson) return { correlationId, causationId };
+  // A forged, unsigned or stale identity is refused, not ignored: the request would otherwise run as no one.
+  if (!isSignedPrincipal(principalJson, headers?.get(HEADERS.principalSignature))) {
+    throw new DomainError(ERRORS.UNAUTHENTICATED, 'The caller could not be identified');
+  }
+  return { correlationId, causationId, principal: parsePrincipal(principalJson) };
 }
 
 function parsePrincipal(json: string): Principal {

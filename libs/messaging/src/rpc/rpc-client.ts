@@ -4,6 +4,7 @@ import { DomainError, ERRORS, Principal, RpcDefinition, isErrorBody } from '@gra
 import { headers as natsHeaders } from 'nats';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
 import { HEADERS } from '../context/headers';
+import { signPrincipal } from '../context/principal-signature';
 import { currentContext, currentCorrelationId } from '../context/request-context';
 
 export interface RpcCallOptions {
@@ -43,7 +44,11 @@ export class RpcClient implements OnApplicationShutdown {
     h.set(HEADERS.correlationId, currentCorrelationId());
     if (context?.causationId) h.set(HEADERS.causationId, context.causationId);
     const principal = options.principal ?? context?.principal;
-    if (principal) h.set(HEADERS.principal, JSON.stringify(principal));
+    if (principal) {
+      const json = JSON.stringify(principal);
+      h.set(HEADERS.principal, json);
+      h.set(HEADERS.principalSignature, signPrincipal(json));
+    }
     return h;
   }
 

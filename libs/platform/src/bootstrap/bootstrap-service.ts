@@ -1,6 +1,6 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JetStreamServer, useContractDoors } from '@grappes/messaging';
+import { JetStreamServer, useContractDoors, usePrincipalSigningSecret } from '@grappes/messaging';
 import { Logger } from 'nestjs-pino';
 import { ServiceConfig } from '../config/service-config';
 import { AppMetrics } from '../metrics/app-metrics';
@@ -19,6 +19,8 @@ export async function bootstrapService(service: string, module: Type | DynamicMo
   app.enableShutdownHooks();
   const metrics = app.get(AppMetrics).messaging;
 
+  // Before any request arrives: the principals of requests are checked against it.
+  usePrincipalSigningSecret(config.PRINCIPAL_SIGNING_SECRET);
   // Registered on the app and inherited: a connected microservice is already initialised.
   useContractDoors(app, metrics);
   const inherit = { inheritAppConfig: true };

@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ClientProxyFactory, Transport } from '@nestjs/microservices';
-import { RpcClient, natsConnectionOptions } from '@grappes/messaging';
+import { RpcClient, natsConnectionOptions, usePrincipalSigningSecret } from '@grappes/messaging';
 import { NatsConnection, connect } from 'nats';
 import { AppConfig } from '../config/service-config';
 import { ReadinessCheck } from '../health/readiness';
@@ -19,7 +19,8 @@ export function natsConnectionProvider(name: string): Provider {
 }
 
 /** The client of requests to other services; it reconnects forever, as every connection does. */
-export function createRpcClient(config: Pick<AppConfig, 'NATS_URL' | 'RPC_TIMEOUT_MS'>): RpcClient {
+export function createRpcClient(config: Pick<AppConfig, 'NATS_URL' | 'RPC_TIMEOUT_MS'> & Partial<Pick<AppConfig, 'PRINCIPAL_SIGNING_SECRET'>>): RpcClient {
+  usePrincipalSigningSecret(config.PRINCIPAL_SIGNING_SECRET);
   const options = natsConnectionOptions(config.NATS_URL);
   return new RpcClient(ClientProxyFactory.create({ transport: Transport.NATS, options }), config.RPC_TIMEOUT_MS);
 }

@@ -6,10 +6,11 @@ import { Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { DomainError, ERRORS, NoPayload, Principal, defineRpc } from '@grappes/contracts';
 import {
-  Caller, RequestContext, RpcClient, RpcHandler, currentCorrelationId, runInContext, useContractDoors,
+  Caller, RequestContext, RpcClient, RpcHandler, currentCorrelationId, runInContext, signPrincipal, useContractDoors,
 } from '@grappes/messaging';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { NatsServerProcess, requireServer, sleep, uniqueName } from '@grappes/testing';
+import { JSONCodec, connect, headers as natsHeaders } from 'nats';
 import { createRpcClient, createRpcServer } from './nats.providers';
 
 const NATS_URL = requireServer('NATS_URL');
@@ -190,6 +191,49 @@ describe('request-reply between services', () => {
     await app.close();
 
     await expect(reply).resolves.toBeUndefined();
+  });
+});
+
+describe('the principal across NATS, signed by the sender', () => {
+  const codec = JSONCodec<{ response?: { caller: RequestContext }; err?: { code: string; status: number } }>();
+  const mallory = JSON.stringify({ id: 'p-9', email: 'mallory@grappes.test', roles: ['federation-admin'] });
+
+  // Its own instance: the tests above stop theirs.
+  beforeAll(() => startService('signed'));
+
+  /** A request published straight on NATS, as anyone who can publish there could, with the headers given. */
+  async function forged(headers: Record<string, string>) {
+    const nc = await connect({ servers: NATS_URL });
+    try {
+      const h = natsHeaders();
+      for (const [name, value] of Object.entries(headers)) h.set(name, value);
+      const subject = PROBE_RPC.whoAmI.subject;
+      const message = await nc.request(subject, JSONCodec().encode({ pattern: subject, data: {}, id: 'forged-1' }), { headers: h, timeout: 2_000 });
+      return codec.decode(message.data);
+    } finally {
+      await nc.close();
+    }
+  }
+
+  it('refuses a principal without a signature with 401', async () => {
+    expect((await forged({ 'x-principal': mallory })).err).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', status: 401 });
+  });
+
+  it('refuses a principal signed with another secret, or its signature moved to another principal', async () => {
+    const otherSecret = signPrincipal(mallory, Date.now(), 'not-the-shared-secret-not-the-shared-secret');
+    expect((await forged({ 'x-principal': mallory, 'x-principal-signature': otherSecret })).err).toMatchObject({ status: 401 });
+    const someoneElse = signPrincipal(JSON.stringify({ id: 'p-1', email: 'ada@grappes.test', roles: ['member'] }));
+    expect((await forged({ 'x-principal': mallory, 'x-principal-signature': someoneElse })).err).toMatchObject({ status: 401 });
+  });
+
+  it('refuses a signature older than a minute, as a replayed header would be', async () => {
+    const stale = signPrincipal(mallory, Date.now() - 120_000);
+    expect((await forged({ 'x-principal': mallory, 'x-principal-signature': stale })).err).toMatchObject({ status: 401 });
+  });
+
+  it('takes a principal signed with the shared secret', async () => {
+    const reply = await forged({ 'x-principal': mallory, 'x-principal-signature': signPrincipal(mallory) });
+    expect(reply.response?.caller.principal).toEqual(JSON.parse(mallory));
   });
 });
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +27,15 @@ export class AppConfig {
   @IsInt()
   @Min(100)
   RPC_TIMEOUT_MS = 5_000;
+
+  /**
+   * Signs the caller's identity on every NATS request; the same in the gateway
+   * and every service. Required in production; a fixed development one otherwise.
+   */
+  @ValidateIf((c: AppConfig) => c.NODE_ENV === 'production' || c.PRINCIPAL_SIGNING_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'PRINCIPAL_SIGNING_SECRET must be at least 32 characters' })
+  PRINCIPAL_SIGNING_SECRET?: string;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

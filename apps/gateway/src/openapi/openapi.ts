@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withResponseSchemas } from './response-schemas';
+import { withValidatorConstraints } from './validator-constraints';
 
 export function serveOpenApi(app: INestApplication, prefix: string): void {
   const config = new DocumentBuilder()
@@ -8,6 +10,6 @@ export function serveOpenApi(app: INestApplication, prefix: string): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withResponseSchemas(withValidatorConstraints(SwaggerModule.createDocument(app, config)));
   SwaggerModule.setup(`${prefix}/docs`, app, document, { jsonDocumentUrl: `${prefix}/docs-json` });
 }
