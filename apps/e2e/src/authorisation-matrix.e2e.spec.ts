@@ -44,6 +44,7 @@ const ROUTES: Record<string, Row> = {
   'POST /auth/login': { path: () => '/auth/login', body: () => ({ email: ADMIN.email, password: ADMIN.password }), expect: anyone(200) },
   'POST /auth/refresh': { path: () => '/auth/refresh', body: () => ({ refreshToken: 'never-issued-refresh-token-0123456789' }), expect: anyone(401) },
   'GET /me': { path: () => '/me', expect: signedIn },
+  'GET /ping': { path: () => '/ping', expect: signedIn },
   'GET /me/calendar-token': { path: () => '/me/calendar-token', expect: signedIn },
   'POST /me/calendar-token': { path: () => '/me/calendar-token', expect: signedIn },
   'GET /calendar/:file': { path: () => `/calendar/${'x'.repeat(43)}.ics`, expect: anyone(404) },

@@ -105,6 +105,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     workshopAttendance: list(object({ clusterId: { type: 'string', nullable: true }, workshops: int, attended: int })),
   }, { annualRevenueEur: int }),
   Live: object({ status: oneOf(['ok']) }),
+  Pong: object({ service: str, status: oneOf(['ok']) }),
   Ready: object({ status: oneOf(['ok']), checks: { type: 'object', additionalProperties: oneOf(['up', 'down']) } }),
 };
 
@@ -116,6 +117,7 @@ const ROUTE_RESPONSES: Record<string, Record<number, string>> = {
   'get /api/v1/me/calendar-token': { 200: 'CalendarToken' },
   'post /api/v1/me/calendar-token': { 200: 'CalendarToken' },
   'get /api/v1/health/live': { 200: 'Live' },
+  'get /api/v1/ping': { 200: 'Pong' },
   'get /api/v1/health/ready': { 200: 'Ready' },
   'get /api/v1/stats': { 200: 'Stats' },
   'post /api/v1/companies': { 201: 'CompanyView' },
