@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@grappes/platform';
 import { InboxModule } from './inbox/inbox.module';
+import { NoticesModule } from './notices/notices.module';
 import { NotificationsConfig } from './notifications.config';
 
 @Module({})
@@ -8,7 +9,7 @@ export class AppModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [] }), InboxModule],
+      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [] }), InboxModule, NoticesModule],
     };
   }
 }

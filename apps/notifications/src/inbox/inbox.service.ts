@@ -1,33 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DomainError, ERRORS, EventEnvelope, Inbox, InboxQuery, NotificationView, pageOf } from '@grappes/contracts';
+import { DomainError, ERRORS, Inbox, InboxQuery, NotificationView, pageOf } from '@grappes/contracts';
 import { isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { Notification } from './notification.schema';
 
-export interface Message {
+/** One inbox entry to put: what the notice says to this person, in their language. */
+export interface InboxEntry {
+  eventId: string;
+  type: string;
+  kind: string;
   title: string;
   body: string;
-  /** Tells apart the messages of one event (a notice to staff, a welcome to the company). */
-  kind?: string;
+  data: Record<string, unknown>;
 }
 
 @Injectable()
 export class InboxService {
   constructor(@InjectModel(Notification.name) private readonly notifications: Model<Notification>) {}
 
-  /** Puts one notification per recipient in their inbox; a redelivered event adds none (unique event, recipient, channel, kind). */
-  async deliver(event: EventEnvelope, recipientIds: string[], message: Message): Promise<void> {
-    const type = event.type.replace(/^grappes\.[a-z-]+\.|\.v\d+$/g, '');
-    for (const recipientId of new Set(recipientIds)) {
-      try {
-        await this.notifications.create({
-          eventId: event.id, recipientId, channel: 'inbox', type, ...message,
-          data: event.data as Record<string, unknown>, createdAt: new Date(),
-        });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+  /** Puts an entry in a person's inbox once: a redelivered event adds none (unique event, recipient, channel, kind). */
+  async put(recipientId: string, entry: InboxEntry): Promise<void> {
+    try {
+      await this.notifications.create({ ...entry, recipientId, channel: 'inbox', createdAt: new Date() });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 

@@ -3,3 +3,4 @@ export * from './categories';
 export * from './roles';
 export * from './clusters';
 export * from './projects';
+export * from './locales';

@@ -5,7 +5,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { InboxService } from './inbox.service';
 
 @Controller()
-export class InboxHandlers {
+export class InboxRpcHandlers {
   constructor(private readonly inbox: InboxService) {}
 
   @RpcHandler(NOTIFICATIONS_RPC.listInbox)
