@@ -62,6 +62,8 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['get', '/workshops/{id}'],
   ['get', '/notifications'],
   ['post', '/notifications/{id}/read'],
+  ['get', '/notifications/stream'],
+  ['post', '/notifications/stream-ticket'],
   ['get', '/stats'],
   ['get', '/health/live'],
   ['get', '/health/ready'],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@grappes/platform';
 import { InboxModule } from './inbox/inbox.module';
+import { Notification } from './inbox/notification.schema';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsConfig } from './notifications.config';
 
@@ -9,7 +10,7 @@ export class AppModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [] }), InboxModule, NoticesModule],
+      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [Notification.name] }), InboxModule, NoticesModule],
     };
   }
 }
