@@ -64,6 +64,8 @@ const ENDPOINTS: [method: string, path: string][] = [
   ['post', '/notifications/{id}/read'],
   ['get', '/notifications/stream'],
   ['post', '/notifications/stream-ticket'],
+  ['get', '/notifications/preferences'],
+  ['put', '/notifications/preferences'],
   ['get', '/stats'],
   ['get', '/health/live'],
   ['get', '/health/ready'],

@@ -23,6 +23,7 @@ import { IdeasController } from './ideas/ideas.controller';
 import { LiveNotifications } from './notifications/live-notifications';
 import { NotificationStreamController } from './notifications/notification-stream.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PreferencesController } from './notifications/preferences.controller';
 import { ProjectsController } from './projects/projects.controller';
 import { StatsController } from './stats/stats.controller';
 import { CalendarsController } from './workshops/calendars.controller';
@@ -40,7 +41,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [
-        AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController,
+        AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController, PreferencesController,
         WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
       ],
       providers: [

@@ -4,13 +4,14 @@ import { InboxModule } from './inbox/inbox.module';
 import { Notification } from './inbox/notification.schema';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsConfig } from './notifications.config';
+import { PreferencesModule } from './preferences/preferences.module';
 
 @Module({})
 export class AppModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [Notification.name] }), InboxModule, NoticesModule],
+      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [Notification.name] }), InboxModule, NoticesModule, PreferencesModule],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NOTIFICATIONS_RPC, NotificationView, Principal, StreamQuery, StreamTicket } from '@grappes/contracts';
 import { RpcClient, validated } from '@grappes/messaging';
 import type { Request, Response } from 'express';
@@ -56,7 +56,6 @@ export class NotificationStreamController implements BeforeApplicationShutdown {
   @AcceptsStreamTicket()
   @ApiSignedIn()
   @ApiBehindServices()
-  @ApiProduces('text/event-stream')
   @ApiOperation({
     summary: 'My new notifications as they are created (Server-Sent Events)',
     description:
@@ -65,7 +64,10 @@ export class NotificationStreamController implements BeforeApplicationShutdown {
       'those of its last few seconds may come again: recognise them by their id. Signed in with a bearer token, or `?ticket=` from `POST /notifications/stream-ticket`. ' +
       'The stream ends when my access is withdrawn.',
   })
-  @ApiOkResponse({ description: '`text/event-stream`, open until the client leaves' })
+  @ApiOkResponse({
+    description: 'Server-Sent Events, open until the client leaves (errors before it opens are JSON, as everywhere)',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 3f0c…\nevent: notification\ndata: {"id":"3f0c…","type":"registration-confirmed",…}\n\n' } } },
+  })
   @ApiErrors(400, [401, 'No token or ticket, or a bad or expired one'])
   async stream(@Query() query: StreamQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res() res: Response): Promise<void> {
     const afterId = query.lastEventId ?? this.lastEventIdHeader(req);

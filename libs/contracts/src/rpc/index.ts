@@ -7,3 +7,4 @@ export * from './registrations.rpc';
 export * from './calendars.rpc';
 export * from './projects.rpc';
 export * from './ideas.rpc';
+export * from './preferences.rpc';

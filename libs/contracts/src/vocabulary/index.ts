@@ -4,3 +4,4 @@ export * from './roles';
 export * from './clusters';
 export * from './projects';
 export * from './locales';
+export * from './notification-types';
