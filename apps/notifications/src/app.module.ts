@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServicePlatformModule } from '@grappes/platform';
 import { InboxModule } from './inbox/inbox.module';
+import { OutgoingEmail } from './email/outgoing-email.schema';
 import { Notification } from './inbox/notification.schema';
 import { NoticesModule } from './notices/notices.module';
 import { NotificationsConfig } from './notifications.config';
@@ -11,7 +12,7 @@ export class AppModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [Notification.name] }), InboxModule, NoticesModule, PreferencesModule],
+      imports: [ServicePlatformModule.forRoot({ service: 'notifications', config, aggregates: [Notification.name, OutgoingEmail.name] }), InboxModule, NoticesModule, PreferencesModule],
     };
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { EmailModule } from '../email/email.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { WorkshopsModule } from '../workshops/workshops.module';
+import { Channels } from './channels';
 import { ClusterEventHandlers } from './cluster.event-handlers';
 import { MemberEventHandlers } from './member.event-handlers';
 import { Notice, NoticeSchema } from './notice.schema';
@@ -11,9 +13,9 @@ import { WorkshopEventHandlers } from './workshop.event-handlers';
 
 /** Who hears of which event (audiences.ts), whatever order the events arrive in. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), RecipientsModule, WorkshopsModule, InboxModule],
+  imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), RecipientsModule, WorkshopsModule, InboxModule, EmailModule],
   controllers: [MemberEventHandlers, ClusterEventHandlers, WorkshopEventHandlers],
-  providers: [NoticesService],
+  providers: [NoticesService, Channels],
   exports: [NoticesService],
 })
 export class NoticesModule {}

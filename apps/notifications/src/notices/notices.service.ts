@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { DEFAULT_LOCALE, EventEnvelope } from '@grappes/contracts';
+import { EventEnvelope } from '@grappes/contracts';
 import { isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { InboxService } from '../inbox/inbox.service';
-import { render } from '../messages/messages';
-import { Recipient, emailKeyOf } from '../recipients/recipient.schema';
+import { emailKeyOf } from '../recipients/recipient.schema';
 import { RecipientsService } from '../recipients/recipients.service';
 import { KnownRegistration } from '../workshops/known-registration.schema';
 import { KnownWorkshopsService } from '../workshops/known-workshops.service';
 import { Address, noticeFilter } from './address';
 import { Addressing, addressingOf, notificationTypeOf } from './audiences';
+import { Channels } from './channels';
 import { Notice } from './notice.schema';
 
 /**
@@ -26,14 +25,19 @@ export class NoticesService {
     @InjectModel(Notice.name) private readonly notices: Model<Notice>,
     private readonly recipients: RecipientsService,
     private readonly workshops: KnownWorkshopsService,
-    private readonly inbox: InboxService,
+    private readonly channels: Channels,
   ) {}
 
   /** Every message of an event, to everyone it concerns now. */
   async announce(event: EventEnvelope): Promise<void> {
     for (const addressing of addressingOf(event)) {
       const notice = await this.record(event, addressing);
-      for (const person of await this.recipients.addressedBy(notice)) await this.tell(notice, person);
+      const people = await this.recipients.addressedBy(notice);
+      for (const person of people) await this.channels.toPerson(notice, person);
+      const accounts = new Set(people.map((p) => p.email));
+      for (const address of notice.emails.filter((a) => !accounts.has(a) && !notice.except.includes(a))) {
+        await this.channels.toAddress(notice, address);
+      }
     }
   }
 
@@ -41,7 +45,7 @@ export class NoticesService {
   async personArrived(personId: string): Promise<void> {
     const person = await this.recipients.activePerson(personId);
     if (!person) return;
-    for (const notice of await this.notices.find(noticeFilter(person)).lean<Notice[]>()) await this.tell(notice, person);
+    for (const notice of await this.notices.find(noticeFilter(person)).lean<Notice[]>()) await this.channels.toPerson(notice, person);
   }
 
   /** A registration recorded now hears of the changes to its workshop made while it held, handled before it. */
@@ -53,8 +57,10 @@ export class NoticesService {
     // Named in the notice, the attendee is found again if their account is recorded later still.
     await this.notices.updateMany({ _id: { $in: missed.map((n) => n._id) } }, { $addToSet: { emails: registration.email } });
     const [person] = await this.recipients.activeByEmail([registration.email]);
-    if (!person) return;
-    for (const notice of await this.notices.find({ _id: { $in: missed.map((n) => n._id) } }).lean<Notice[]>()) await this.tell(notice, person);
+    for (const notice of await this.notices.find({ _id: { $in: missed.map((n) => n._id) } }).lean<Notice[]>()) {
+      if (person) await this.channels.toPerson(notice, person);
+      else await this.channels.toAddress(notice, registration.email);
+    }
   }
 
   /**
@@ -99,12 +105,5 @@ export class NoticesService {
       else address.anyCompany = true;
     }
     return { address, workshopId };
-  }
-
-  private async tell(notice: Notice, person: Recipient): Promise<void> {
-    const message = render(notice.type, notice.kind, notice.event.data, person.locale ?? DEFAULT_LOCALE);
-    await this.inbox.put(person._id, {
-      eventId: notice.eventId, type: notice.type, kind: notice.kind, ...message, data: notice.event.data as Record<string, unknown>,
-    });
   }
 }

@@ -25,10 +25,12 @@ export class RecipientsService {
    * way round, so that one of the two always sees the other.
    */
   async recordPerson(person: PersonSnapshot, addedAt: Date): Promise<void> {
-    const { personId, email, firstName, lastName, role, companyId, version } = person;
+    const { personId, email, firstName, lastName, role, companyId, locale, version } = person;
     await applyIfNewer(this.recipients, personId, version, {
-      email: emailKeyOf(email), name: `${firstName} ${lastName}`, role, companyId, removed: false, addedAt,
+      email: emailKeyOf(email), name: `${firstName} ${lastName}`, role, companyId, removed: false, locale: locale ?? null,
     });
+    // Whichever of the person's events came first: when they were added decides which notices are theirs.
+    await this.recipients.updateOne({ _id: personId }, { $min: { addedAt } });
     if (companyId && (await this.departed.exists({ _id: companyId }))) {
       await this.recipients.updateOne({ _id: personId }, { $set: { removed: true } });
     }

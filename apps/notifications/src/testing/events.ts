@@ -47,12 +47,16 @@ export const companyJoined = (clusterId: string, companyId: string, joinedAt: st
 export interface Workshop {
   workshopId: string;
   title: string;
+  /** A cluster of its own unless told: its scheduling then reaches no one, and tests of other notices stay apart. */
+  clusterId?: string;
 }
 
-export const workshop = (): Workshop => ({ workshopId: uniqueName('w'), title: 'Atelier boîtiers : étanchéité' });
+export const workshop = (clusterId: string | undefined = uniqueName('c')): Workshop => ({
+  workshopId: uniqueName('w'), title: 'Atelier boîtiers : étanchéité', clusterId,
+});
 
 const snapshot = (w: Workshop, version: number, startsAt = '2026-06-10T07:30:00.000Z'): WorkshopSnapshot => ({
-  workshopId: w.workshopId, title: w.title, theme: 'cases', startsAt, endsAt: '2026-06-10T10:00:00.000Z', location: 'Morteau, salle des fêtes',
+  workshopId: w.workshopId, title: w.title, theme: 'cases', clusterId: w.clusterId, startsAt, endsAt: '2026-06-10T10:00:00.000Z', location: 'Morteau, salle des fêtes',
   capacity: 2, sequence: version - 1, version,
 });
 

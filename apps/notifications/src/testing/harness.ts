@@ -2,12 +2,13 @@
 // their own, for integration tests: events are handed to every handler of
 // their subject, as the JetStream consumer does, but one at a time and in the
 // order the test chooses.
-import { DynamicModule, Provider, Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
 import { MongooseModule, getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { Test, TestingModule } from '@nestjs/testing';
 import { EventEnvelope, natsSubjectOf } from '@grappes/contracts';
 import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import { Connection, Model } from 'mongoose';
+import { NotificationsConfig } from '../notifications.config';
 
 const PATTERN_METADATA = 'microservices:pattern';
 type Handler = (event: EventEnvelope) => Promise<void>;
@@ -27,10 +28,16 @@ export class NotificationsHarness {
     private readonly routes: Map<string, Handler[]>,
   ) {}
 
-  static async start(features: (Type | DynamicModule)[], providers: Provider[] = []): Promise<NotificationsHarness> {
+  /** `config` over the defaults, as the platform module gives it to every feature in the app. */
+  static async start(features: (Type | DynamicModule)[], config: Partial<NotificationsConfig> = {}): Promise<NotificationsHarness> {
+    const configModule: DynamicModule = {
+      module: class TestConfig {},
+      global: true,
+      providers: [{ provide: NotificationsConfig, useValue: Object.assign(new NotificationsConfig(), { NODE_ENV: 'test' }, config) }],
+      exports: [NotificationsConfig],
+    };
     const moduleRef = await Test.createTestingModule({
-      imports: [MongooseModule.forRoot(requireServer('MONGODB_URI'), { ...testDatabaseOptions, dbName: uniqueName('notifications_test') }), ...features],
-      providers,
+      imports: [MongooseModule.forRoot(requireServer('MONGODB_URI'), { ...testDatabaseOptions, dbName: uniqueName('notifications_test') }), configModule, ...features],
     }).compile();
     await moduleRef.init();
     const connection = moduleRef.get<Connection>(getConnectionToken());
