@@ -9,11 +9,11 @@ export class NotificationsConfig extends ServiceConfig {
   override PORT = 3004;
 
   /**
-   * The SMTP relay (`smtp://user:password@host:587`, `smtps://…:465`). Required
-   * in production; in development and tests, without it there is no e-mail
-   * channel. Never logged: it may carry the relay's password.
+   * The SMTP relay (`smtp://user:password@host:587`, `smtps://…:465`); without
+   * it there is no e-mail channel (said at boot, as a warning in production).
+   * Never logged: it may carry the relay's password.
    */
-  @ValidateIf((c: NotificationsConfig) => inProduction(c) || c.SMTP_URL !== undefined)
+  @ValidateIf((c: NotificationsConfig) => c.SMTP_URL !== undefined)
   @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 

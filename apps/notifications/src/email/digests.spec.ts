@@ -1,13 +1,12 @@
 // The daily digest against real servers (MongoDB-wire and SMTP on loopback),
 // with two instances gathering at the same moment.
 import { getConnectionToken } from '@nestjs/mongoose';
-import { uniqueName, waitFor } from '@grappes/testing';
+import { SmtpReceiver, uniqueName, waitFor } from '@grappes/testing';
 import { Connection } from 'mongoose';
 import { NoticesModule } from '../notices/notices.module';
 import { NotificationsConfig } from '../notifications.config';
 import { PreferencesService } from '../preferences/preferences.service';
 import { NotificationsHarness } from '../testing/harness';
-import { SmtpReceiver } from '../testing/smtp-receiver';
 import { person, personAdded, registration, registrationConfirmed, registrationWaitlisted, workshop, workshopScheduled } from '../testing/events';
 import { DigestsService } from './digests.service';
 import { EmailWorker } from './email.worker';

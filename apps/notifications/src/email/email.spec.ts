@@ -1,12 +1,11 @@
 // E-mail against real servers: a MongoDB-wire server and an SMTP server on
 // loopback whose messages are parsed as a mail client reads them.
 import { NOTIFICATIONS_EVENTS } from '@grappes/contracts';
-import { uniqueName, waitFor } from '@grappes/testing';
+import { SmtpReceiver, uniqueName, waitFor } from '@grappes/testing';
 import ICAL from 'ical.js';
 import { NoticesModule } from '../notices/notices.module';
 import { PreferencesService } from '../preferences/preferences.service';
 import { NotificationsHarness } from '../testing/harness';
-import { SmtpReceiver } from '../testing/smtp-receiver';
 import { person, personAdded, registration, registrationCancelled, registrationConfirmed, workshop, workshopScheduled } from '../testing/events';
 import { OutgoingEmail, OutgoingEmailDocument } from './outgoing-email.schema';
 

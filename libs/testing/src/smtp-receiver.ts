@@ -1,4 +1,4 @@
-// A real SMTP server on loopback for the e-mail tests: it keeps every message,
+// A real SMTP server on loopback for the e-mail tests (notifications and e2e): it keeps every message,
 // parsed as a mail client reads it, and can be told to refuse the next ones.
 import { ParsedMail, simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
