@@ -28,6 +28,7 @@ import { ProjectsController } from './projects/projects.controller';
 import { StatsController } from './stats/stats.controller';
 import { CalendarsController } from './workshops/calendars.controller';
 import { RegistrationsController } from './workshops/registrations.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 
 @Module({})
@@ -42,7 +43,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController, PreferencesController,
-        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
+        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers, WebhooksController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,45 +1,54 @@
-// A real SMTP server on loopback for the e-mail tests (notifications and e2e): it keeps every message,
-// parsed as a mail client reads it, and can be told to refuse the next ones.
+// A real SMTP server on loopback for the e-mail tests (notifications and e2e):
+// it keeps every message, parsed as a mail client reads it, and can be told to
+// refuse the next ones.
 import { ParsedMail, simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+
+interface Credentials {
+  user: string;
+  password: string;
+}
 
 export class SmtpReceiver {
   readonly mails: ParsedMail[] = [];
   /** The password each session signed in with, to check it travels only where it should. */
   readonly passwords: string[] = [];
+  url = '';
   private refusals = 0;
+  private readonly server: SMTPServer;
 
-  private constructor(private readonly server: SMTPServer, readonly url: string) {}
-
-  /** `user` and `password` make the server require them. */
-  static async start(credentials?: { user: string; password: string }): Promise<SmtpReceiver> {
-    let receiver!: SmtpReceiver;
-    const server = new SMTPServer({
+  private constructor(credentials?: Credentials) {
+    this.server = new SMTPServer({
       authOptional: !credentials,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onAuth(auth, _session, callback) {
-        receiver.passwords.push(auth.password ?? '');
+      onAuth: (auth, _session, callback) => {
+        this.passwords.push(auth.password ?? '');
         const ok = auth.username === credentials?.user && auth.password === credentials?.password;
         callback(ok ? null : new Error('Invalid credentials'), ok ? { user: auth.username } : undefined);
       },
-      onData(stream, _session, callback) {
+      onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          if (receiver.refusals > 0) {
-            receiver.refusals--;
+          if (this.refusals > 0) {
+            this.refusals--;
             return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           }
-          simpleParser(Buffer.concat(chunks)).then((mail) => receiver.mails.push(mail)).then(() => callback(), callback);
+          simpleParser(Buffer.concat(chunks)).then((mail) => this.mails.push(mail)).then(() => callback(), callback);
         });
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
+  }
+
+  /** `credentials` make the server require them. */
+  static async start(credentials?: Credentials): Promise<SmtpReceiver> {
+    const receiver = new SmtpReceiver(credentials);
+    await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.server.server.address() as AddressInfo;
     const auth = credentials ? `${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@` : '';
-    receiver = new SmtpReceiver(server, `smtp://${auth}127.0.0.1:${port}`);
+    receiver.url = `smtp://${auth}127.0.0.1:${port}`;
     return receiver;
   }
 
