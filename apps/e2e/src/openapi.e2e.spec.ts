@@ -29,6 +29,7 @@ const ERROR_SCHEMA = '#/components/schemas/ApiError';
 const ENDPOINTS: [method: string, path: string][] = [
   ['post', '/auth/login'],
   ['get', '/me'],
+  ['patch', '/me'],
   ['post', '/companies'],
   ['get', '/companies'],
   ['get', '/companies/{id}'],

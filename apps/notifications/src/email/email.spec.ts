@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { NoticesModule } from '../notices/notices.module';
 import { PreferencesService } from '../preferences/preferences.service';
 import { NotificationsHarness } from '../testing/harness';
-import { person, personAdded, registration, registrationCancelled, registrationConfirmed, workshop, workshopScheduled } from '../testing/events';
+import { person, personAdded, personUpdated, registration, registrationCancelled, registrationConfirmed, workshop, workshopScheduled } from '../testing/events';
 import { OutgoingEmail, OutgoingEmailDocument } from './outgoing-email.schema';
 
 const BEFORE = '2026-03-01T09:00:00.000Z';
@@ -66,6 +66,18 @@ describe('e-mail', () => {
     expect(smtp.passwords.every((p) => p === SMTP.password)).toBe(true);
   });
 
+  it('writes in the language a person chose later, whichever of their events arrives first', async () => {
+    const companyId = uniqueName('co');
+    const admin = person('company-admin', companyId);
+    const w = workshop();
+
+    await harness.deliver(personUpdated(admin, AT, 2, { locale: 'en' }), personAdded(admin, BEFORE), workshopScheduled(w, BEFORE));
+    await harness.deliver(registrationConfirmed(registration(w, `${uniqueName('ext')}@partner.example`, companyId), AT));
+
+    const [mail] = await waitFor(() => (smtp.to(admin.email).length ? smtp.to(admin.email) : undefined), "the admin's e-mail");
+    expect(mail.subject).toContain('is registered for');
+  });
+
   it('withdraws the calendar entry when the registration is cancelled', async () => {
     const w = workshop();
     const attendee = `${uniqueName('ext')}@partner.example`;
@@ -93,7 +105,7 @@ describe('e-mail', () => {
     expect(await emails().countDocuments({ address: admin.email, type: 'registration-confirmed' })).toBe(0);
   });
 
-  it('retries a refused e-mail with growing waits until the relay takes it, and records that it was delivered', async () => {
+  it('retries a refused e-mail until the relay takes it, and records that it was delivered', async () => {
     const w = workshop();
     const attendee = `${uniqueName('ext')}@partner.example`;
     smtp.refuseNext(2);

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved } from '@grappes/contracts';
+import { CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
 import { RecipientsService } from './recipients.service';
 
@@ -12,6 +12,12 @@ import { RecipientsService } from './recipients.service';
 @Controller()
 export class RecipientEventHandlers {
   constructor(private readonly recipients: RecipientsService) {}
+
+  /** A change to an account (its language): later messages follow it. */
+  @OnEvent(MEMBERS_EVENTS.personUpdated)
+  personUpdated(@Payload() event: EventEnvelope<PersonSnapshot>): Promise<void> {
+    return this.recipients.recordPerson(event.data);
+  }
 
   @OnEvent(MEMBERS_EVENTS.personRemoved)
   personRemoved(@Payload() event: EventEnvelope<PersonRemoved>): Promise<void> {

@@ -19,18 +19,19 @@ export class RecipientsService {
   ) {}
 
   /**
-   * Records a person, unless their company left the federation: its
+   * Records a person as their latest event describes them (`addedAt` from
+   * `person-added`), unless their company left the federation: its
    * `company-deactivated` may have been handled first (a retried event comes
    * back late). Written first, then checked, as `companyLeft` does the other
    * way round, so that one of the two always sees the other.
    */
-  async recordPerson(person: PersonSnapshot, addedAt: Date): Promise<void> {
+  async recordPerson(person: PersonSnapshot, addedAt?: Date): Promise<void> {
     const { personId, email, firstName, lastName, role, companyId, locale, version } = person;
     await applyIfNewer(this.recipients, personId, version, {
       email: emailKeyOf(email), name: `${firstName} ${lastName}`, role, companyId, removed: false, locale: locale ?? null,
     });
     // Whichever of the person's events came first: when they were added decides which notices are theirs.
-    await this.recipients.updateOne({ _id: personId }, { $min: { addedAt } });
+    if (addedAt) await this.recipients.updateOne({ _id: personId }, { $min: { addedAt } });
     if (companyId && (await this.departed.exists({ _id: companyId }))) {
       await this.recipients.updateOne({ _id: personId }, { $set: { removed: true } });
     }

@@ -28,6 +28,11 @@ export const personAdded = (p: Person, addedAt: string, extra: Partial<PersonSna
     ...p, firstName: 'Ada', lastName: 'Morel', version: 1, ...extra,
   } as PersonSnapshot);
 
+export const personUpdated = (p: Person, time: string, version: number, extra: Partial<PersonSnapshot>) =>
+  eventAt(MEMBERS_EVENTS.personUpdated, time, `people/${p.personId}`, {
+    ...p, firstName: 'Ada', lastName: 'Morel', ...extra, version,
+  } as PersonSnapshot);
+
 export const companyEvent = (def: EventDefinition<CompanySnapshot>, companyId: string, time: string, version = 2) =>
   eventAt(def, time, `companies/${companyId}`, {
     companyId, name: 'Boîtiers du Doubs', siren: '732829320', category: 'components-and-microtechnics', capabilities: ['cases'],

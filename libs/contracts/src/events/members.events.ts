@@ -44,5 +44,7 @@ export const MEMBERS_EVENTS = {
   companySuspended: defineEvent('members', 'company-suspended', CompanySnapshot),
   companyReactivated: defineEvent('members', 'company-reactivated', CompanySnapshot),
   personAdded: defineEvent('members', 'person-added', PersonSnapshot),
+  /** The account changed (its language): `data` is the whole person after the change. */
+  personUpdated: defineEvent('members', 'person-updated', PersonSnapshot),
   personRemoved: defineEvent('members', 'person-removed', PersonRemoved),
 };
