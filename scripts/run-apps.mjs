@@ -14,6 +14,9 @@
 // port + 10·(n−1) (run-apps/instances.mjs). The gateway also serves its
 // metrics on METRICS_PORT (default 9300).
 // Logs: warnings, errors and the start-up lines; everything with GRAPPES_VERBOSE=1.
+// E-mail: without SMTP_URL, a local catcher (scripts/mail-catcher.mjs, on
+// MAIL_CATCHER_PORT, default 1025) receives the notifications' mails, keeps
+// them in .data/dev/mail/ and prints a line for each.
 //
 // Plain Node 20, no dependencies.
 
@@ -41,6 +44,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every process this script runs: `{ app, label, port, main, child, done, exited }`. */
 let instances = [];
+/** The local SMTP catcher's process, when SMTP_URL names no relay. */
+let catcher = null;
 let stopping = false;
 let shutdownPromise = null;
 
@@ -126,11 +131,41 @@ function shutdown(exitCode) {
       }
       await allDone;
     }
+    // Last: the apps' last mails are caught before it goes.
+    if (catcher && catcher.exitCode === null) {
+      catcher.kill('SIGTERM');
+      await new Promise((resolve) => catcher.once('exit', resolve));
+    }
     // Nothing was started when the configuration was refused: its one line is the whole story.
     if (instances.some((i) => i.child)) say('all apps stopped');
     process.exit(exitCode);
   })();
   return shutdownPromise;
+}
+
+// ---------------------------------------------------------------------------
+// The mail catcher
+
+/**
+ * Starts scripts/mail-catcher.mjs and points the apps at it (SMTP_URL), unless
+ * SMTP_URL names a relay already. Resolves once it listens.
+ */
+async function startMailCatcher(labelWidth) {
+  if (process.env.SMTP_URL) return;
+  const port = process.env.MAIL_CATCHER_PORT || '1025';
+  catcher = spawn(process.execPath, [path.join('scripts', 'mail-catcher.mjs')], {
+    cwd: REPO,
+    env: { ...process.env, MAIL_CATCHER_PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  printLines(catcher.stdout, 'mail', labelWidth);
+  printLines(catcher.stderr, 'mail', labelWidth);
+  await new Promise((resolve, reject) => {
+    catcher.stdout.on('data', (chunk) => String(chunk).includes('catching mail') && resolve());
+    catcher.once('exit', () => reject(new StartError('the mail catcher could not start (see its line above)')));
+  });
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -170,6 +205,7 @@ function printBanner(baseUrl) {
       `  OpenAPI   ${baseUrl}/docs`,
       `  Admin     ${adminLogin()}`,
       '  Demo      the people of scripts/seed/README.md, password grappes-demo',
+      `  Mail      ${catcher ? 'caught, kept in .data/dev/mail/ (one .eml per mail)' : `sent through ${process.env.SMTP_URL.replace(/\/\/[^@/]*@/, '//')}`}`,
       'Ctrl-C to stop',
       '',
     ].join('\n'),
@@ -204,6 +240,7 @@ async function main() {
   instances = planned;
   scaledLines(instances).forEach((line) => say(line));
   const labelWidth = Math.max(...instances.map((i) => i.label.length)) + 2;
+  await startMailCatcher(labelWidth);
   instances.forEach((instance) => startApp(instance, labelWidth));
   const gateway = instances.find((i) => i.app === 'gateway');
   const baseUrl = `http://${reach}:${gateway.port}${API_PREFIX}`;

@@ -111,6 +111,20 @@ const ROUTES: Record<string, Row> = {
   'POST /workshops/:id/attendance': { path: (i) => `/workshops/${i.W}/attendance`, body: () => ({ registrationIds: [] }), expect: { coordinator: 'ok', staff: 'ok' } },
 
   'GET /notifications': { path: () => '/notifications', expect: signedIn },
+  'GET /notifications/stream': { path: () => '/notifications/stream', expect: signedIn },
+  'POST /notifications/stream-ticket': { path: () => '/notifications/stream-ticket', expect: signedIn },
+  'GET /notifications/preferences': { path: () => '/notifications/preferences', expect: signedIn },
+  'PUT /notifications/preferences': { path: () => '/notifications/preferences', body: () => ({ email: {}, digest: 'immediate' }), expect: signedIn },
+  'PATCH /me': { path: () => '/me', body: () => ({ locale: 'fr' }), expect: signedIn },
+  'POST /webhooks': {
+    path: () => '/webhooks',
+    // Loopback (allowed outside production): nothing here may reach out of this machine.
+    body: () => ({ url: 'http://127.0.0.1:9/grappes', events: ['company-joined-cluster'], secret: 'a-webhook-secret-of-32-characters!' }),
+    expect: { staff: 201 },
+  },
+  'GET /webhooks': { path: () => '/webhooks', expect: { staff: 200 } },
+  'GET /webhooks/:id/deliveries': { path: () => '/webhooks/no-such-webhook/deliveries', expect: { staff: 404 } },
+  'DELETE /webhooks/:id': { path: () => '/webhooks/no-such-webhook', expect: { staff: 404 } },
   'POST /notifications/:id/read': { path: (i) => `/notifications/${i.N}/read`, expect: { otherAdmin: 404, member: 404, coordinator: 404, staff: 200 } },
   // Last: it ends the sessions of those who sign out.
   'POST /auth/logout': { path: () => '/auth/logout', expect: signedIn },

@@ -13,17 +13,22 @@ import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginAttempts } from './auth/login-attempts';
 import { SigningKeys } from './auth/signing-keys';
+import { StreamTickets } from './auth/stream-tickets';
 import { ClustersController } from './clusters/clusters.controller';
 import { CompaniesController } from './companies/companies.controller';
 import { GatewayConfig } from './gateway.config';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { ErrorFilter } from './http/error.filter';
 import { IdeasController } from './ideas/ideas.controller';
+import { LiveNotifications } from './notifications/live-notifications';
+import { NotificationStreamController } from './notifications/notification-stream.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PreferencesController } from './notifications/preferences.controller';
 import { ProjectsController } from './projects/projects.controller';
 import { StatsController } from './stats/stats.controller';
 import { CalendarsController } from './workshops/calendars.controller';
 import { RegistrationsController } from './workshops/registrations.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
 
 @Module({})
@@ -37,8 +42,8 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [
-        AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController,
-        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers,
+        AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController, PreferencesController,
+        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers, WebhooksController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -50,6 +55,8 @@ export class AppModule {
         { provide: MetricsServer, inject: [AppMetrics], useFactory: (m: AppMetrics) => new MetricsServer(m, config.METRICS_PORT, config.HOST) },
         LoginAttempts,
         RevokedAccess,
+        LiveNotifications,
+        { provide: StreamTickets, useValue: new StreamTickets(config.jwtSecret, config.JWT_PREVIOUS_SECRET, config.STREAM_TICKET_TTL_SECONDS) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_PIPE, useFactory: contractValidationPipe },

@@ -29,6 +29,14 @@ export class GatewayConfig extends AppConfig {
   @Type(() => Number) @IsInt() @Min(60) @Max(86_400)
   JWT_TTL_SECONDS = 900;
 
+  /** How long a ticket for the notifications stream (`POST /notifications/stream-ticket`) may be used to open it. */
+  @Type(() => Number) @IsInt() @Min(10) @Max(3600)
+  STREAM_TICKET_TTL_SECONDS = 60;
+
+  /** The live stream sends a comment this often: proxies keep it open, and a person whose access was withdrawn is cut off. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(300)
+  STREAM_HEARTBEAT_SECONDS = 15;
+
   /** The members service creates the bootstrap admin; the gateway refuses to run production without one. */
   @ValidateIf(inProduction) @IsEmail()
   ADMIN_EMAIL?: string;

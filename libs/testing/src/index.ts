@@ -47,3 +47,5 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   }
 }
 export { NatsServerProcess, freePort, natsServerBinary } from './nats-server';
+export { SmtpReceiver } from './smtp-receiver';
+export { ReceivedRequest, WebhookReceiver } from './webhook-receiver';

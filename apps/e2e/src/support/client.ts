@@ -20,7 +20,10 @@ export class ApiClient {
     return { status, body: text ? JSON.parse(text) : undefined, headers: replyHeaders };
   }
 
-  /** The answer as text, for those that are not JSON (calendars, the OpenAPI page). */
+  /**
+   * The answer as text, for those that are not JSON (calendars, the OpenAPI
+   * page). A live stream never ends: its body is left unread and closed.
+   */
   async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -31,6 +34,10 @@ export class ApiClient {
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, text: '', headers: response.headers };
+    }
     return { status: response.status, text: await response.text(), headers: response.headers };
   }
 

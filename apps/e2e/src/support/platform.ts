@@ -41,6 +41,8 @@ export interface PlatformOptions {
   instances?: Partial<Record<Service, number>>;
   /** Added to every app's environment (e.g. a rate limit that lets a burst of requests through). */
   env?: Record<string, string>;
+  /** How many gateway processes, each on its own port (`gatewayUrls`), sharing one JWT_SECRET; one unless told. */
+  gateways?: number;
 }
 
 /** The whole platform on fresh databases: four services and the gateway in front. */
@@ -49,6 +51,8 @@ export class Platform {
   private readonly apps: (ChildProcess & { output: () => string })[] = [];
   private readonly processes: Partial<Record<Service, ChildProcess[]>> = {};
   baseUrl = '';
+  /** The API base URL of every gateway, in start order; the first is `baseUrl`. */
+  readonly gatewayUrls: string[] = [];
   /** Each app's HTTP port (the API on the gateway, health and metrics on the services): its first instance's. */
   readonly ports: Record<string, number> = {};
   /** The HTTP port of every instance of each service, in start order. */
@@ -77,10 +81,15 @@ export class Platform {
       this.instancePorts[service] = ports;
       this.ports[service] = ports[0];
     }
-    this.ports['gateway'] = await freePort();
-    this.metricsPort = await freePort();
-    this.apps.push(runApp('gateway', { ...common, PORT: String(this.ports['gateway']), METRICS_PORT: String(this.metricsPort) }));
-    this.baseUrl = `http://127.0.0.1:${this.ports['gateway']}/api/v1`;
+    // Tokens signed by one gateway are read by the others only with one secret.
+    const gatewayEnv = (this.options.gateways ?? 1) > 1 ? { JWT_SECRET: randomUUID() + randomUUID(), ...common } : common;
+    for (let instance = 0; instance < (this.options.gateways ?? 1); instance++) {
+      const [port, metricsPort] = [await freePort(), await freePort()];
+      this.apps.push(runApp('gateway', { ...gatewayEnv, PORT: String(port), METRICS_PORT: String(metricsPort) }));
+      this.gatewayUrls.push(`http://127.0.0.1:${port}/api/v1`);
+      if (instance === 0) [this.ports['gateway'], this.metricsPort] = [port, metricsPort];
+    }
+    this.baseUrl = this.gatewayUrls[0];
     await this.untilReady();
   }
 
@@ -130,7 +139,7 @@ export class Platform {
   private async allReady(): Promise<boolean> {
     const ready = (url: string) => fetch(url).then((r) => r.ok, () => false);
     const instances = Object.values(this.instancePorts).flat().map((port) => ready(`http://127.0.0.1:${port}/health/ready`));
-    const answers = await Promise.all([ready(`${this.baseUrl}/health/ready`), ...instances]);
+    const answers = await Promise.all([...this.gatewayUrls.map((url) => ready(`${url}/health/ready`)), ...instances]);
     return answers.every(Boolean);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  Credentials, DomainError, ERRORS, MEMBERS_RPC, PingReply, Principal, RefreshToken, SessionGrant, pingRpc,
+  AccountView, Credentials, DomainError, ERRORS, LocaleChoice, MEMBERS_RPC, PingReply, Principal, RefreshToken, SessionGrant, pingRpc,
 } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import type { Request, Response } from 'express';
@@ -109,9 +109,22 @@ export class AuthController {
 
   @Get('me')
   @ApiSignedIn()
-  @ApiOperation({ summary: 'Who I am, as my access token says' })
-  @ApiOkResponse({ description: 'The principal: `{id, email, companyId?, roles}`' })
-  me(@CurrentPrincipal() principal: Principal): Principal {
-    return principal;
+  @ApiBehindServices()
+  @ApiOperation({ summary: 'Who I am, as my access token says, and the language of my account' })
+  @ApiOkResponse({ description: 'The principal and my language: `{id, email, companyId?, roles, locale}` (`fr` or `en`)' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    const { locale } = await this.rpc.send(MEMBERS_RPC.myAccount, {}, { principal });
+    return { ...principal, locale };
+  }
+
+  @Patch('me')
+  @ApiSignedIn()
+  @ApiBehindServices()
+  @ApiOperation({ summary: 'Choose the language of my e-mails and of the web app' })
+  @ApiOkResponse({ description: '`{id, email, companyId?, roles, locale}` as now' })
+  @ApiErrors(400)
+  async chooseLocale(@Body() choice: LocaleChoice, @CurrentPrincipal() principal: Principal): Promise<AccountView> {
+    const { locale } = await this.rpc.send(MEMBERS_RPC.chooseLocale, choice, { principal });
+    return { ...principal, locale };
   }
 }

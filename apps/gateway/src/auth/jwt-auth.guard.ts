@@ -6,6 +6,7 @@ import { currentContext } from '@grappes/messaging';
 import type { Request } from 'express';
 import { RevokedAccess } from '../access/revoked-access';
 import { IS_PUBLIC } from './public.decorator';
+import { ACCEPTS_STREAM_TICKET, StreamTickets } from './stream-tickets';
 
 interface AccessClaims {
   sub: string;
@@ -18,27 +19,37 @@ export function toClaims(principal: Principal): AccessClaims {
   return { sub: principal.id, email: principal.email, companyId: principal.companyId, roles: principal.roles };
 }
 
-/** Every endpoint needs a valid bearer token, of a person whose access still stands, unless marked @Public(). */
+/**
+ * Every endpoint needs a valid bearer token, of a person whose access still
+ * stands, unless marked @Public(). An endpoint marked @AcceptsStreamTicket()
+ * takes a `?ticket=` instead of the token (stream-tickets.ts).
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
     private readonly revoked: RevokedAccess,
+    private readonly tickets: StreamTickets,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const request = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new DomainError(ERRORS.UNAUTHENTICATED, 'A bearer token is required');
-    const claims = await this.verified(token);
-    const principal: Principal = { id: claims.sub, email: claims.email, companyId: claims.companyId, roles: claims.roles };
+    const ticket = this.reflector.getAllAndOverride<boolean>(ACCEPTS_STREAM_TICKET, [ctx.getHandler(), ctx.getClass()]) ? request.query['ticket'] : undefined;
+    const principal = typeof ticket === 'string' ? this.tickets.verify(ticket) : await this.bearer(request);
     if (this.revoked.denies(principal)) throw new DomainError(ERRORS.UNAUTHENTICATED, 'Access was withdrawn; sign in again');
     request.principal = principal;
     const context = currentContext();
     if (context) context.principal = principal;
     return true;
+  }
+
+  private async bearer(request: Request): Promise<Principal> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) throw new DomainError(ERRORS.UNAUTHENTICATED, 'A bearer token is required');
+    const claims = await this.verified(token);
+    return { id: claims.sub, email: claims.email, companyId: claims.companyId, roles: claims.roles };
   }
 
   /** Any failure, thrown at once (an unknown key) or later (a bad signature, expiry), is the same 401. */

@@ -1,6 +1,6 @@
 import { OpenAPIObject } from '@nestjs/swagger';
 import {
-  ADMISSION_MODES, CATEGORIES, IDEA_STATUSES, MEMBERSHIP_STATUSES, MEMBER_ROLES, NAF_NOMENCLATURES, PROJECT_KINDS, PROJECT_STATUSES,
+  ADMISSION_MODES, CATEGORIES, DIGEST_MODES, IDEA_STATUSES, MEMBERSHIP_STATUSES, MEMBER_ROLES, NAF_NOMENCLATURES, PROJECT_KINDS, PROJECT_STATUSES,
   REGISTRATION_STATUSES, ROLES, THEMES,
 } from '@grappes/contracts';
 
@@ -106,6 +106,15 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   }, { annualRevenueEur: int }),
   Live: object({ status: oneOf(['ok']) }),
   Pong: object({ service: str, status: oneOf(['ok']) }),
+  StreamTicket: object({ ticket: str, expiresIn: int }),
+  Preferences: object({ email: { type: 'object', additionalProperties: bool }, digest: oneOf(DIGEST_MODES) }),
+  WebhookView: object({ id: str, url: str, events: list(str), createdAt: time, createdBy: str }),
+  WebhookPage: page('WebhookView'),
+  WebhookDelivery: object(
+    { id: str, eventId: str, event: str, status: oneOf(['pending', 'sent', 'failed']), attempts: int, createdAt: time },
+    { lastError: str, nextAttemptAt: time, deliveredAt: time },
+  ),
+  WebhookDeliveries: page('WebhookDelivery'),
   Ready: object({ status: oneOf(['ok']), checks: { type: 'object', additionalProperties: oneOf(['up', 'down']) } }),
 };
 
@@ -118,6 +127,13 @@ const ROUTE_RESPONSES: Record<string, Record<number, string>> = {
   'post /api/v1/me/calendar-token': { 200: 'CalendarToken' },
   'get /api/v1/health/live': { 200: 'Live' },
   'get /api/v1/ping': { 200: 'Pong' },
+  'patch /api/v1/me': { 200: 'Principal' },
+  'post /api/v1/notifications/stream-ticket': { 200: 'StreamTicket' },
+  'get /api/v1/notifications/preferences': { 200: 'Preferences' },
+  'put /api/v1/notifications/preferences': { 200: 'Preferences' },
+  'post /api/v1/webhooks': { 201: 'WebhookView' },
+  'get /api/v1/webhooks': { 200: 'WebhookPage' },
+  'get /api/v1/webhooks/{id}/deliveries': { 200: 'WebhookDeliveries' },
   'get /api/v1/health/ready': { 200: 'Ready' },
   'get /api/v1/stats': { 200: 'Stats' },
   'post /api/v1/companies': { 201: 'CompanyView' },
@@ -157,8 +173,8 @@ const ROUTE_RESPONSES: Record<string, Record<number, string>> = {
   'post /api/v1/notifications/{id}/read': { 200: 'NotificationView' },
 };
 
-/** Answers that are not JSON: calendars, and removals answering 204 without a body. */
-const NOT_JSON = new Set(['text/calendar']);
+/** Answers that are not JSON: calendars, the live stream, and removals answering 204 without a body. */
+const NOT_JSON = new Set(['text/calendar', 'text/event-stream']);
 const CALENDARS = /(\.ics|\/calendar\/\{file\})$/;
 
 /** Puts each success answer's schema in the document; a JSON success answer left without one is an error at start-up. */

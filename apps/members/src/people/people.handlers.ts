@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { AddPersonRequest, CompanyRef, Credentials, MEMBERS_RPC, PersonRef, PersonView, Principal } from '@grappes/contracts';
+import {
+  AccountView, AddPersonRequest, CompanyRef, Credentials, LocaleChoice, MEMBERS_RPC, NoPayload, PersonRef, PersonView, Principal,
+} from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { PeopleService } from './people.service';
 
@@ -26,5 +28,15 @@ export class PeopleHandlers {
   @RpcHandler(MEMBERS_RPC.removePerson)
   remove(@Payload() ref: PersonRef, @Caller() caller: RequestContext): Promise<void> {
     return this.people.remove(ref, requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.myAccount)
+  account(@Payload() _: NoPayload, @Caller() caller: RequestContext): Promise<AccountView> {
+    return this.people.account(requirePrincipal(caller));
+  }
+
+  @RpcHandler(MEMBERS_RPC.chooseLocale)
+  chooseLocale(@Payload() { locale }: LocaleChoice, @Caller() caller: RequestContext): Promise<AccountView> {
+    return this.people.chooseLocale(requirePrincipal(caller), locale);
   }
 }

@@ -138,3 +138,31 @@ describe('PeopleService: signing in after the hash cost setting changed', () => 
     await expect(service.verify({ email: 'max.rehash@saugeais.example', password: PASSWORD })).resolves.toMatchObject({ id: max.id });
   });
 });
+
+describe("PeopleService: an account's language", () => {
+  const principalOf = (view: { id: string; email: string }): Principal => ({ id: view.id, email: view.email, companyId, roles: ['member'] });
+  const eventsOf = async (id: string) => (await people.findById(id).lean<PersonDocument>())!.pendingEvents;
+
+  it('is French unless chosen when the account is opened, and person-added says which', async () => {
+    const lea = await addLea('zoe@saugeais.example');
+    const tom = await service.add({ companyId, email: 'tom@saugeais.example', firstName: 'Tom', lastName: 'Girod', role: 'member', password: PASSWORD, locale: 'en' }, staff);
+
+    expect([(await service.account(principalOf(lea))).locale, (await service.account(principalOf(tom))).locale]).toEqual(['fr', 'en']);
+    expect((await eventsOf(tom.id))[0].data).toMatchObject({ personId: tom.id, locale: 'en', version: 1 });
+  });
+
+  it('changes when the person chooses another, with a person-updated event carrying the whole person', async () => {
+    const lea = await addLea('ines@saugeais.example');
+
+    const after = await service.chooseLocale(principalOf(lea), 'en');
+
+    expect(after).toEqual({ id: lea.id, email: 'ines@saugeais.example', companyId, roles: ['member'], locale: 'en' });
+    const [, updated] = await eventsOf(lea.id);
+    expect(updated).toMatchObject({
+      type: 'grappes.members.person-updated.v1', aggregateversion: 2,
+      data: { personId: lea.id, email: 'ines@saugeais.example', firstName: 'Léa', lastName: 'Vuillemin', role: 'member', companyId, locale: 'en', version: 2 },
+    });
+    await service.chooseLocale(principalOf(lea), 'en');
+    expect(await eventsOf(lea.id)).toHaveLength(2);
+  });
+});

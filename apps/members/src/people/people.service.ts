@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
-  AddPersonRequest, Credentials, DomainError, ERRORS, MEMBERS_EVENTS, PersonRef, PersonView, Principal, Role,
-  assertActsForCompany,
+  AccountView, AddPersonRequest, Credentials, DEFAULT_LOCALE, DomainError, ERRORS, Locale, MEMBERS_EVENTS, PersonRef, PersonSnapshot, PersonView,
+  Principal, Role, assertActsForCompany,
 } from '@grappes/contracts';
-import { createEvent, inTransaction, isDuplicateKey } from '@grappes/messaging';
+import { createEvent, inTransaction, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { CompaniesService } from '../companies/companies.service';
@@ -22,6 +22,7 @@ interface NewAccount {
   role: Role;
   companyId?: string;
   password: string;
+  locale?: Locale;
 }
 
 @Injectable()
@@ -110,6 +111,26 @@ export class PeopleService implements OnApplicationBootstrap {
     return toPrincipal(person);
   }
 
+  async account(principal: Principal): Promise<AccountView> {
+    const person = await this.people.findById(principal.id).lean<PersonDocument>();
+    if (!person) throw new DomainError(ERRORS.PERSON_NOT_FOUND, 'This account does not exist any more');
+    return toAccountView(person);
+  }
+
+  /** Changes the account's language, with its person-updated event; written only over the version read. */
+  async chooseLocale(principal: Principal, locale: Locale): Promise<AccountView> {
+    const person = await this.people.findById(principal.id).lean<PersonDocument>();
+    if (!person) throw new DomainError(ERRORS.PERSON_NOT_FOUND, 'This account does not exist any more');
+    if ((person.locale ?? DEFAULT_LOCALE) === locale) return toAccountView(person);
+    const version = person.version + 1;
+    const event = createEvent(MEMBERS_EVENTS.personUpdated, { subject: `people/${person._id}`, version }, snapshotOf({ ...person, locale }, version));
+    const changed = await this.people
+      .findOneAndUpdate({ _id: person._id, version: person.version }, withEvents({ locale }, [event]), { returnDocument: 'after' })
+      .lean<PersonDocument>();
+    if (!changed) throw new DomainError(ERRORS.CONCURRENT_CHANGE, 'The account changed meanwhile; try again');
+    return toAccountView(changed);
+  }
+
   /** The people of a suspended company, or of one that left, lose access; staff have no company. */
   private async hasAccess(person: PersonDocument): Promise<boolean> {
     return !person.companyId || (await this.companies.find(person.companyId)).status === 'active';
@@ -119,12 +140,10 @@ export class PeopleService implements OnApplicationBootstrap {
     const _id = randomUUID();
     const email = person.email.toLowerCase();
     const passwordHash = await this.hashing.hash(password);
-    const event = createEvent(MEMBERS_EVENTS.personAdded, { subject: `people/${_id}`, version: 1 }, {
-      personId: _id, email, firstName: person.firstName, lastName: person.lastName, role: person.role,
-      companyId: person.companyId, version: 1,
-    });
+    const locale = person.locale ?? DEFAULT_LOCALE;
+    const event = createEvent(MEMBERS_EVENTS.personAdded, { subject: `people/${_id}`, version: 1 }, snapshotOf({ ...person, _id, email, locale }, 1));
     try {
-      return await this.people.create({ ...person, _id, email, passwordHash, version: 1, pendingEvents: [event] });
+      return await this.people.create({ ...person, _id, email, locale, passwordHash, version: 1, pendingEvents: [event] });
     } catch (error) {
       if (isDuplicateKey(error)) throw new DomainError(ERRORS.PERSON_EMAIL_TAKEN, 'An account with this e-mail exists already');
       throw error;
@@ -145,6 +164,16 @@ function toPrincipal(person: PersonDocument): Principal {
 function toPersonView(person: PersonDocument): PersonView {
   return {
     id: person._id, email: person.email, firstName: person.firstName, lastName: person.lastName,
-    role: person.role, ...(person.companyId ? { companyId: person.companyId } : {}),
+    role: person.role, ...(person.companyId ? { companyId: person.companyId } : {}), locale: person.locale ?? DEFAULT_LOCALE,
   };
+}
+
+function toAccountView(person: PersonDocument): AccountView {
+  return { ...toPrincipal(person), locale: person.locale ?? DEFAULT_LOCALE };
+}
+
+/** A person as their events describe them, whole. */
+function snapshotOf(person: Pick<PersonDocument, '_id' | 'email' | 'firstName' | 'lastName' | 'role' | 'companyId' | 'locale'>, version: number): PersonSnapshot {
+  const { _id, email, firstName, lastName, role, companyId, locale } = person;
+  return { personId: _id, email, firstName, lastName, role, companyId, locale, version };
 }

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { ROLES, Role } from '@grappes/contracts';
+import { LOCALES, Locale, ROLES, Role } from '@grappes/contracts';
 import { Aggregate, outboxPlugin } from '@grappes/messaging';
 import { randomUUID } from 'node:crypto';
 
@@ -21,6 +21,8 @@ export class Person {
   @Prop({ type: String, required: true, enum: ROLES }) role!: Role;
   @Prop({ type: String, index: true }) companyId?: string;
   @Prop({ required: true }) passwordHash!: string;
+  /** The language of their e-mails and of the web app; accounts made before it existed read as French. */
+  @Prop({ type: String, enum: LOCALES, default: 'fr' }) locale!: Locale;
 }
 
 export type PersonDocument = Person & Aggregate;

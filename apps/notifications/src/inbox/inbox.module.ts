@@ -1,29 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import {
-  DepartedCompany, DepartedCompanySchema, KnownCluster, KnownClusterSchema, KnownMembership, KnownMembershipSchema, Recipient,
-  RecipientSchema,
-} from '../recipients/recipient.schema';
-import { RecipientEventsHandlers } from '../recipients/recipient-events.handlers';
-import { RecipientsService } from '../recipients/recipients.service';
-import { ClusterMembershipNotifier } from './cluster-membership.notifier';
-import { InboxHandlers } from './inbox.handlers';
+import { InboxRpcHandlers } from './inbox.rpc-handlers';
 import { InboxService } from './inbox.service';
 import { Notification, NotificationSchema } from './notification.schema';
-import { Welcomes } from './welcomes';
-import { WorkshopNotifier } from './workshop.notifier';
 
+/** The in-app inbox: entries put by the notices, read and marked read by their recipient. */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Notification.name, schema: NotificationSchema },
-      { name: Recipient.name, schema: RecipientSchema },
-      { name: KnownCluster.name, schema: KnownClusterSchema },
-      { name: KnownMembership.name, schema: KnownMembershipSchema },
-      { name: DepartedCompany.name, schema: DepartedCompanySchema },
-    ]),
-  ],
-  controllers: [InboxHandlers, RecipientEventsHandlers, ClusterMembershipNotifier, WorkshopNotifier],
-  providers: [InboxService, RecipientsService, Welcomes],
+  imports: [MongooseModule.forFeature([{ name: Notification.name, schema: NotificationSchema }])],
+  controllers: [InboxRpcHandlers],
+  providers: [InboxService],
+  exports: [InboxService],
 })
 export class InboxModule {}

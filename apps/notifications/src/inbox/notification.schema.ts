@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Aggregate, outboxPlugin } from '@grappes/messaging';
 import { randomUUID } from 'node:crypto';
 
 export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
@@ -21,6 +22,9 @@ export class Notification {
   @Prop() readAt?: Date;
 }
 
+export type NotificationDocument = Notification & Aggregate;
 export const NotificationSchema = SchemaFactory.createForClass(Notification);
+/** Its `notification-created` is written with it: the live streams hear of every entry, whichever instance put it. */
+NotificationSchema.plugin(outboxPlugin);
 NotificationSchema.index({ eventId: 1, recipientId: 1, channel: 1, kind: 1 }, { unique: true });
 NotificationSchema.index({ recipientId: 1, createdAt: -1 });

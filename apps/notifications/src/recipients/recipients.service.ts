@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, CompanyJoinedCluster, EventEnvelope, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { ClusterSnapshot, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { applyIfNewer, isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { DepartedCompany, KnownCluster, KnownMembership, Recipient } from './recipient.schema';
+import { Address, recipientFilter } from '../notices/address';
+import { DepartedCompany } from './departed-company.schema';
+import { KnownCluster } from './known-cluster.schema';
+import { KnownMembership } from './known-membership.schema';
+import { Recipient, emailKeyOf } from './recipient.schema';
 
 @Injectable()
 export class RecipientsService {
@@ -15,14 +19,19 @@ export class RecipientsService {
   ) {}
 
   /**
-   * Records a person, unless their company left the federation: its
+   * Records a person as their latest event describes them (`addedAt` from
+   * `person-added`), unless their company left the federation: its
    * `company-deactivated` may have been handled first (a retried event comes
    * back late). Written first, then checked, as `companyLeft` does the other
    * way round, so that one of the two always sees the other.
    */
-  async recordPerson(person: PersonSnapshot, addedAt: Date): Promise<void> {
-    const { personId, email, firstName, lastName, role, companyId, version } = person;
-    await applyIfNewer(this.recipients, personId, version, { email, name: `${firstName} ${lastName}`, role, companyId, removed: false, addedAt });
+  async recordPerson(person: PersonSnapshot, addedAt?: Date): Promise<void> {
+    const { personId, email, firstName, lastName, role, companyId, locale, version } = person;
+    await applyIfNewer(this.recipients, personId, version, {
+      email: emailKeyOf(email), name: `${firstName} ${lastName}`, role, companyId, removed: false, locale: locale ?? null,
+    });
+    // Whichever of the person's events came first: when they were added decides which notices are theirs.
+    if (addedAt) await this.recipients.updateOne({ _id: personId }, { $min: { addedAt } });
     if (companyId && (await this.departed.exists({ _id: companyId }))) {
       await this.recipients.updateOne({ _id: personId }, { $set: { removed: true } });
     }
@@ -33,8 +42,13 @@ export class RecipientsService {
     return this.recipients.findOne({ _id: personId, removed: false }).lean<Recipient>();
   }
 
+  /** The account holders among these e-mails (`emailKeyOf`), if they can be notified. */
+  activeByEmail(emails: string[]): Promise<Recipient[]> {
+    return emails.length ? this.recipients.find({ email: { $in: emails }, removed: false }).lean<Recipient[]>() : Promise.resolve([]);
+  }
+
   removePerson(person: PersonRemoved): Promise<void> {
-    return applyIfNewer(this.recipients, person.personId, person.version, { email: person.email, removed: true });
+    return applyIfNewer(this.recipients, person.personId, person.version, { email: emailKeyOf(person.email), removed: true });
   }
 
   recordCluster(cluster: ClusterSnapshot): Promise<void> {
@@ -47,45 +61,16 @@ export class RecipientsService {
     return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, { clusterId, companyId, joined });
   }
 
-  recordJoin(event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
-    const { clusterId, companyId, version, joinedAt } = event.data;
-    const joinEvent = JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
-    return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, {
-      clusterId, companyId, joined: true, joinedAt: new Date(joinedAt), joinEvent,
-    });
-  }
-
-  /** Who a company's joining welcomes: its people added by then, whenever their event arrived. */
-  peopleAddedBy(companyId: string, at: Date): Promise<Recipient[]> {
-    const addedBy = { $or: [{ addedAt: { $lte: at } }, { addedAt: { $exists: false } }] };
-    return this.recipients.find({ companyId, removed: false, ...addedBy }).lean<Recipient[]>();
-  }
-
-  /** The joins of a company that a person added at `addedAt` was there for. */
-  async joinsSince(companyId: string, addedAt: Date): Promise<EventEnvelope<CompanyJoinedCluster>[]> {
-    const joins = await this.memberships
-      .find({ companyId, joinedAt: { $gte: addedAt }, joinEvent: { $exists: true } }, { joinEvent: 1 })
-      .lean<KnownMembership[]>();
-    return joins.map((m) => m.joinEvent as unknown as EventEnvelope<CompanyJoinedCluster>);
-  }
-
-  /** The people of the companies in a cluster. */
-  async peopleOfCluster(clusterId: string): Promise<Recipient[]> {
+  /** The companies in a cluster. */
+  async companiesOf(clusterId: string): Promise<string[]> {
     const members = await this.memberships.find({ clusterId, joined: true }, { companyId: 1 }).lean<KnownMembership[]>();
-    return members.length ? this.peopleOf(members.map((m) => m.companyId)) : [];
+    return members.map((m) => m.companyId);
   }
 
-  /** The people of every member company: who hears of a workshop open to all. */
-  everyCompanyPerson(): Promise<Recipient[]> {
-    return this.recipients.find({ companyId: { $exists: true }, removed: false }).lean<Recipient[]>();
-  }
-
-  federationStaff(): Promise<Recipient[]> {
-    return this.recipients.find({ role: 'federation-admin', removed: false }).lean<Recipient[]>();
-  }
-
-  peopleOf(companyIds: string[]): Promise<Recipient[]> {
-    return this.recipients.find({ companyId: { $in: companyIds }, removed: false }).lean<Recipient[]>();
+  /** The people an address reaches now. */
+  addressedBy(address: Address): Promise<Recipient[]> {
+    const filter = recipientFilter(address);
+    return filter ? this.recipients.find(filter).lean<Recipient[]>() : Promise.resolve([]);
   }
 
   /**

@@ -9,7 +9,7 @@ import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
 import { WorkshopsService } from '../workshops/workshops.service';
 import { WorkshopsConfig } from '../workshops.config';
 import { CalendarTokensService } from './calendar-tokens.service';
-import { CalendarEntry, CalendarMethod, icalendar } from './icalendar';
+import { CalendarEntry, CalendarMethod, icalendar } from '@grappes/calendar';
 
 @Injectable()
 export class CalendarsService {

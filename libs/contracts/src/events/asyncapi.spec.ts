@@ -114,6 +114,8 @@ function expectSchemaToSay(schema: Schema, decorator: ValidationMetadata, where:
       return says(decorator.each ? items?.enum : schema.enum, [...decorator.constraints[0]]);
     case 'isDateString':
       return says([schema.type, schema.format], ['string', 'date-time']);
+    case 'isObject':
+      return says(schema.type, 'object');
     case 'isEmail':
       return says([schema.type, schema.format], ['string', 'email']);
     default:

@@ -2,6 +2,7 @@ import { CLUSTERS_EVENTS } from './clusters.events';
 import type { EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { MEMBERS_EVENTS } from './members.events';
+import { NOTIFICATIONS_EVENTS } from './notifications.events';
 import { IDEAS_EVENTS, PROJECTS_EVENTS } from './projects.events';
 import { WORKSHOPS_EVENTS } from './workshops.events';
 
@@ -12,6 +13,7 @@ export const EVENT_CATALOGUE: EventDefinition[] = [
   ...Object.values(PROJECTS_EVENTS),
   ...Object.values(IDEAS_EVENTS),
   ...Object.values(WORKSHOPS_EVENTS),
+  ...Object.values(NOTIFICATIONS_EVENTS),
 ];
 
 const byType = new Map(EVENT_CATALOGUE.map((def) => [def.type, def]));

@@ -5,3 +5,4 @@ export * from './clusters.events';
 export * from './catalogue';
 export * from './workshops.events';
 export * from './projects.events';
+export * from './notifications.events';

@@ -1,5 +1,5 @@
 import { IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { CATEGORIES, Category, MEMBERSHIP_STATUSES, MembershipStatus, ROLES, Role, THEMES, Theme } from '../vocabulary';
+import { CATEGORIES, Category, LOCALES, Locale, MEMBERSHIP_STATUSES, MembershipStatus, ROLES, Role, THEMES, Theme } from '../vocabulary';
 import { defineEvent } from './event-definition';
 
 export class VersionedData {
@@ -27,6 +27,8 @@ export class PersonSnapshot extends VersionedData {
   @IsString() firstName!: string;
   @IsString() lastName!: string;
   @IsIn(ROLES) role!: Role;
+  /** The language of their e-mails; French when absent (events written before it existed). */
+  @IsOptional() @IsIn(LOCALES) locale?: Locale;
 }
 
 export class PersonRemoved extends VersionedData {
@@ -42,5 +44,7 @@ export const MEMBERS_EVENTS = {
   companySuspended: defineEvent('members', 'company-suspended', CompanySnapshot),
   companyReactivated: defineEvent('members', 'company-reactivated', CompanySnapshot),
   personAdded: defineEvent('members', 'person-added', PersonSnapshot),
+  /** The account changed (its language): `data` is the whole person after the change. */
+  personUpdated: defineEvent('members', 'person-updated', PersonSnapshot),
   personRemoved: defineEvent('members', 'person-removed', PersonRemoved),
 };

@@ -8,3 +8,5 @@ export * from './calendars.rpc';
 export * from './projects.rpc';
 export * from './ideas.rpc';
 export * from './ping.rpc';
+export * from './preferences.rpc';
+export * from './webhooks.rpc';

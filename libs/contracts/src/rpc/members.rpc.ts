@@ -5,7 +5,7 @@ import {
   ArrayUnique, IsArray, Matches, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsNafCode, IsSiren, IsSiret } from '../common/french-identifiers';
-import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
+import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, LOCALES, Locale, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
 import { Page, PageQuery } from '../common/page';
 
 /** A name the directory can search and sort: at least one letter or digit ("::" has no words). */
@@ -71,6 +71,18 @@ export class NewPerson {
   @ApiProperty() @IsString() @Length(1, 80) lastName!: string;
   @ApiProperty({ enum: COMPANY_ROLES }) @IsIn(COMPANY_ROLES) role!: CompanyRole;
   @ApiProperty({ minLength: 10 }) @IsString() @Length(10, 200) password!: string;
+  @ApiPropertyOptional({ enum: LOCALES, default: 'fr', description: 'The language of their e-mails and of the web app' })
+  @Omittable() @IsIn(LOCALES) locale?: Locale;
+}
+
+/** `PATCH /me`: the language of one's e-mails and of the web app. */
+export class LocaleChoice {
+  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES) locale!: Locale;
+}
+
+/** `GET /me`: the principal, and the account's language. */
+export interface AccountView extends Principal {
+  locale: Locale;
 }
 
 export class AddPersonRequest extends NewPerson {
@@ -89,6 +101,7 @@ export interface PersonView {
   lastName: string;
   role: Role;
   companyId?: string;
+  locale: Locale;
 }
 
 export interface FigureRow {
@@ -174,6 +187,9 @@ export const MEMBERS_RPC = {
   addPerson: defineRpc<AddPersonRequest, PersonView>('members', 'add-person', AddPersonRequest),
   listPeople: defineRpc<CompanyRef, PersonView[]>('members', 'list-people', CompanyRef),
   removePerson: defineRpc<PersonRef, void>('members', 'remove-person', PersonRef),
+  /** The caller's own account. */
+  myAccount: defineRpc<NoPayload, AccountView>('members', 'my-account', NoPayload),
+  chooseLocale: defineRpc<LocaleChoice, AccountView>('members', 'choose-locale', LocaleChoice),
   sectorFigures: defineRpc<NoPayload, SectorFigures>('members', 'sector-figures', NoPayload),
   suggestions: defineRpc<CompanyRef, Suggestions>('members', 'suggestions', CompanyRef),
 };

@@ -17,6 +17,31 @@ export class NotificationRef {
   @IsString() @Length(1, 64) notificationId!: string;
 }
 
+/** Where a live stream resumes: the entries after the last one the client received. */
+export class InboxSince {
+  @IsString() @Length(1, 64) afterId!: string;
+}
+
+/** `GET /notifications/stream`: `ticket` when the client cannot send a bearer token (EventSource), `lastEventId` when it cannot send the header. */
+export class StreamQuery {
+  @ApiPropertyOptional({ description: 'A ticket from `POST /notifications/stream-ticket`, instead of a bearer token' })
+  @Omittable()
+  @IsString()
+  @Length(1, 2048)
+  ticket?: string;
+
+  @ApiPropertyOptional({ description: 'Resume after this notification, as the `Last-Event-ID` header does' })
+  @Omittable()
+  @IsString()
+  @Length(1, 64)
+  lastEventId?: string;
+}
+
+export interface StreamTicket {
+  ticket: string;
+  expiresIn: number;
+}
+
 export interface NotificationView {
   id: string;
   type: string;
@@ -34,4 +59,5 @@ export interface Inbox extends Page<NotificationView> {
 export const NOTIFICATIONS_RPC = {
   listInbox: defineRpc<InboxQuery, Inbox>('notifications', 'list-inbox', InboxQuery),
   markRead: defineRpc<NotificationRef, NotificationView>('notifications', 'mark-read', NotificationRef),
+  inboxSince: defineRpc<InboxSince, NotificationView[]>('notifications', 'inbox-since', InboxSince),
 };

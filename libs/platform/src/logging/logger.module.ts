@@ -13,6 +13,12 @@ export function acceptedCorrelationId(value: unknown): string | undefined {
   return typeof value === 'string' && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
 }
 
+/** A stream ticket stands for a token in the URL of the notifications stream: it never reaches the logs. */
+function redactTicket(req: { url?: string }): { url?: string } {
+  if (req.url) req.url = req.url.replace(/([?&]ticket=)[^&]*/g, '$1[Redacted]');
+  return req;
+}
+
 /** JSON logs; every line carries the correlation id of the work it belongs to. Secrets are redacted. */
 export function jsonLogger(service: string, config: AppConfig) {
   return LoggerModule.forRoot({
@@ -26,7 +32,9 @@ export function jsonLogger(service: string, config: AppConfig) {
         return correlationId ? { correlationId } : {};
       },
       genReqId: (req: IncomingMessage) => acceptedCorrelationId(req.headers[CORRELATION_HEADER]) ?? randomUUID(),
-      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.passwordHash', '*.secret'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.ticket', '*.password', '*.passwordHash', '*.secret'],
+      // A stream ticket stands for a token in the URL of the notifications stream.
+      serializers: { req: redactTicket },
       // Probes and scrapes come every few seconds: they would drown the logs.
       autoLogging: { ignore: (req: IncomingMessage) => /\/health\/|^\/metrics(\?|$)/.test(req.url ?? '') },
     },

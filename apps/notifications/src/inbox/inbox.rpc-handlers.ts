@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { Inbox, InboxQuery, NOTIFICATIONS_RPC, NotificationRef, NotificationView } from '@grappes/contracts';
+import { Inbox, InboxQuery, InboxSince, NOTIFICATIONS_RPC, NotificationRef, NotificationView } from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { InboxService } from './inbox.service';
 
 @Controller()
-export class InboxHandlers {
+export class InboxRpcHandlers {
   constructor(private readonly inbox: InboxService) {}
 
   @RpcHandler(NOTIFICATIONS_RPC.listInbox)
@@ -16,5 +16,10 @@ export class InboxHandlers {
   @RpcHandler(NOTIFICATIONS_RPC.markRead)
   markRead(@Payload() { notificationId }: NotificationRef, @Caller() caller: RequestContext): Promise<NotificationView> {
     return this.inbox.markRead(requirePrincipal(caller).id, notificationId);
+  }
+
+  @RpcHandler(NOTIFICATIONS_RPC.inboxSince)
+  since(@Payload() { afterId }: InboxSince, @Caller() caller: RequestContext): Promise<NotificationView[]> {
+    return this.inbox.since(requirePrincipal(caller).id, afterId);
   }
 }

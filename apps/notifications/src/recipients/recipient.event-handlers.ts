@@ -1,26 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot,
-} from '@grappes/contracts';
+import { CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
-import { Welcomes } from '../inbox/welcomes';
 import { RecipientsService } from './recipients.service';
 
-/** Keeps this service's view of who can be notified and who coordinates which cluster. */
+/**
+ * Keeps this service's view of who can be notified and who coordinates which
+ * cluster. A person's arrival and a company's memberships are recorded by the
+ * notices' handlers, which must record them before they look for notices.
+ */
 @Controller()
-export class RecipientEventsHandlers {
-  constructor(
-    private readonly recipients: RecipientsService,
-    private readonly welcomes: Welcomes,
-  ) {}
+export class RecipientEventHandlers {
+  constructor(private readonly recipients: RecipientsService) {}
 
-  @OnEvent(MEMBERS_EVENTS.personAdded)
-  async personAdded(@Payload() event: EventEnvelope<PersonSnapshot>): Promise<void> {
-    const addedAt = new Date(event.time);
-    await this.recipients.recordPerson(event.data, addedAt);
-    // Their company's join may have been handled already (it travels on another stream).
-    await this.welcomes.personAdded(event.data, addedAt);
+  /** A change to an account (its language): later messages follow it. */
+  @OnEvent(MEMBERS_EVENTS.personUpdated)
+  personUpdated(@Payload() event: EventEnvelope<PersonSnapshot>): Promise<void> {
+    return this.recipients.recordPerson(event.data);
   }
 
   @OnEvent(MEMBERS_EVENTS.personRemoved)

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EmailModule } from '../email/email.module';
+import { InboxModule } from '../inbox/inbox.module';
+import { RecipientsModule } from '../recipients/recipients.module';
+import { WorkshopsModule } from '../workshops/workshops.module';
+import { Channels } from './channels';
+import { ClusterEventHandlers } from './cluster.event-handlers';
+import { MemberEventHandlers } from './member.event-handlers';
+import { Notice, NoticeSchema } from './notice.schema';
+import { NoticesService } from './notices.service';
+import { WorkshopEventHandlers } from './workshop.event-handlers';
+
+/** Who hears of which event (audiences.ts), whatever order the events arrive in. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), RecipientsModule, WorkshopsModule, InboxModule, EmailModule],
+  controllers: [MemberEventHandlers, ClusterEventHandlers, WorkshopEventHandlers],
+  providers: [NoticesService, Channels],
+  exports: [NoticesService],
+})
+export class NoticesModule {}
