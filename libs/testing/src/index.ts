@@ -47,3 +47,4 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   }
 }
 export { NatsServerProcess, freePort, natsServerBinary } from './nats-server';
+export { SecantusServerProcess, secantusBinary } from './secantus-server';
