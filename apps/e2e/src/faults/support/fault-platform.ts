@@ -91,9 +91,9 @@ export class FaultPlatform {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = exited(child);
     child.kill(signal);
-    const timeout = sleep(20_000).then(() => child.kill('SIGKILL'));
-    await Promise.race([gone, timeout]);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await gone;
+    clearTimeout(timer);
   }
 
   /** Starts an instance again on its port and database, and waits until it is ready. */

@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+import { NatsConnection } from 'nats';
 import { THEMES } from '@grappes/contracts';
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from '../../support/client';
@@ -58,4 +59,18 @@ export async function membershipKeys(mongo: MongoClient, platform: FaultPlatform
     .project<{ clusterId: string; companyId: string }>({ clusterId: 1, companyId: 1 })
     .toArray();
   return memberships.map((m) => `${m.clusterId}:${m.companyId}`);
+}
+
+/** Every company-joined-cluster event stored in the clusters' stream, as `clusterId:companyId` of its aggregate, one per message. */
+export async function publishedJoinKeys(nats: NatsConnection): Promise<string[]> {
+  const jsm = await nats.jetstreamManager();
+  const stored = (await jsm.streams.info('EVENTS_CLUSTERS', { subjects_filter: JOINED })).state.subjects?.[JOINED] ?? 0;
+  if (stored === 0) return [];
+  const consumer = await nats.jetstream().consumers.get('EVENTS_CLUSTERS', { filterSubjects: [JOINED] });
+  const keys: string[] = [];
+  for await (const message of await consumer.fetch({ max_messages: stored, expires: 5_000 })) {
+    const event = message.json<{ data: { clusterId: string; companyId: string } }>();
+    keys.push(`${event.data.clusterId}:${event.data.companyId}`);
+  }
+  return keys;
 }
