@@ -39,6 +39,8 @@ export class FaultPlatform {
   natsUrl = '';
   readonly instances: Instance[] = [];
   baseUrl = '';
+  /** Processes the scenario stopped on purpose: their exit is no crash. */
+  private readonly stopped = new Set<App>();
 
   constructor(private readonly options: FaultPlatformOptions = {}) {}
 
@@ -67,7 +69,7 @@ export class FaultPlatform {
   /** Stops every app (SIGTERM, then SIGKILL after 15 s) and both servers, and removes their data. */
   async stop(): Promise<void> {
     const running = this.instances.flatMap((i) => i.history).filter((child) => child.exitCode === null && child.signalCode === null);
-    running.forEach((child) => child.kill('SIGTERM'));
+    running.forEach((child) => (this.stopped.add(child), child.kill('SIGTERM')));
     const killer = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 15_000);
     await Promise.all(running.map(exited));
     clearTimeout(killer);
@@ -90,6 +92,7 @@ export class FaultPlatform {
     const { child } = this.instance(service, index);
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = exited(child);
+    this.stopped.add(child);
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     await gone;
@@ -114,7 +117,13 @@ export class FaultPlatform {
 
   /** Every process that ever ran and exited without being told to: a crash loop shows here. */
   crashed(): App[] {
-    return this.instances.flatMap((i) => i.history).filter((child) => child.exitCode !== null && child.signalCode === null);
+    return this.instances.flatMap((i) => i.history).filter((child) => child.exitCode !== null && !this.stopped.has(child));
+  }
+
+  /** How an instance's last process ended: its exit code, or the signal that ended it (null while it runs). */
+  exit(service: Service | 'gateway', index = 0): number | string | null {
+    const { child } = this.instance(service, index);
+    return child.exitCode ?? child.signalCode;
   }
 
   async admin(): Promise<ApiClient> {

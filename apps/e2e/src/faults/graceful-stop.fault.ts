@@ -1,0 +1,66 @@
+import { MongoClient } from 'mongodb';
+import { waitFor } from '@grappes/testing';
+import { FaultPlatform } from './support/fault-platform';
+import { joinWorld, membershipKeys, noticeKeys } from './support/joins';
+import { inParallel, record, seconds, tally } from './support/scenario';
+
+describe('clusters stopped gracefully (SIGTERM) during a burst of joins', () => {
+  const platform = new FaultPlatform();
+  let mongo: MongoClient;
+
+  beforeAll(async () => {
+    await platform.start();
+    mongo = await platform.mongo();
+  });
+
+  afterAll(async () => {
+    await mongo?.close();
+    await platform.stop();
+  });
+
+  it('answers every join it committed, exits cleanly, and after its restart each is told once', async () => {
+    const admin = await platform.admin();
+    const world = await joinWorld(admin, mongo, platform, 10, 20, 3);
+    let answered = 0;
+    let stopping: Promise<void> | undefined;
+    let signalledAt = 0;
+    let stoppedAt = 0;
+    const joins = await inParallel(world.pairs, 10, async ({ clusterId, companyId }) => {
+      const reply = await admin.post(`/clusters/${clusterId}/members`, { companyId });
+      if (++answered === Math.floor(world.pairs.length / 3)) {
+        signalledAt = Date.now();
+        stopping = platform.kill('clusters', 0, 'SIGTERM').then(() => void (stoppedAt = Date.now()));
+      }
+      return reply.status;
+    });
+    await stopping;
+    // Nest closes the app, then raises the signal again: the process ends by SIGTERM, after its shutdown.
+    const exit = platform.exit('clusters');
+
+    const committed = [...new Set(await membershipKeys(mongo, platform, world.companyIds))];
+    const ok = world.pairs.filter((_, i) => joins[i] === 201).map((p) => p.key);
+    const unanswered = committed.filter((key) => !ok.includes(key));
+    const restartedAt = Date.now();
+    await platform.restart('clusters');
+    await waitFor(async () => new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= committed.length, 'a notice of every committed join', 60_000).catch(() => undefined);
+    const caughtUpAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const figures = tally(await noticeKeys(mongo, platform, world.companyIds), committed);
+    const statuses = joins.reduce<Record<number, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
+    record({
+      sent: committed.length,
+      ...figures,
+      lost: figures.lost + unanswered.length,
+      recoverySeconds: seconds(caughtUpAt - restartedAt),
+      notes: { requests: world.pairs.length, statuses, committedUnanswered: unanswered.length, exit, stopSeconds: seconds(stoppedAt - signalledAt) },
+    });
+    expect(exit).toBe('SIGTERM');
+    // The stop came in the middle of the burst: some joins were refused.
+    expect(ok.length).toBeGreaterThan(0);
+    expect(ok.length).toBeLessThan(world.pairs.length);
+    expect(unanswered).toEqual([]);
+    expect(ok.filter((key) => !committed.includes(key))).toEqual([]);
+    expect(figures).toEqual({ effects: committed.length, lost: 0, duplicates: 0 });
+    expect(platform.crashed()).toEqual([]);
+  });
+});
