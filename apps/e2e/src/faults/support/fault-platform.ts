@@ -1,5 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { NatsServerProcess, SecantusServerProcess, freePort, testDatabaseOptions } from '@grappes/testing';
 import { ApiClient } from '../../support/client';
@@ -73,6 +75,7 @@ export class FaultPlatform {
     const killer = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 15_000);
     await Promise.all(running.map(exited));
     clearTimeout(killer);
+    this.keepLogs();
     await this.nats?.remove();
     await this.database?.remove();
   }
@@ -137,6 +140,13 @@ export class FaultPlatform {
 
   output(service: Service | 'gateway', index = 0): string {
     return this.instance(service, index).history.map((child) => child.output()).join('\n--- restart ---\n');
+  }
+
+  /** Every app's output, for reading after a run: reliability/logs/<scenario run>/<app>-<instance>.log (not committed). */
+  private keepLogs(): void {
+    const dir = join(__dirname, '..', '..', '..', '..', '..', 'reliability', 'logs', this.runId);
+    mkdirSync(dir, { recursive: true });
+    for (const instance of this.instances) writeFileSync(join(dir, `${instance.service}-${instance.index}.log`), this.output(instance.service, instance.index));
   }
 
   private launch(service: Service | 'gateway', index: number, env: Record<string, string>): void {
