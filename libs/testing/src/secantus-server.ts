@@ -57,7 +57,7 @@ export class SecantusServerProcess {
   /** Stops the server abruptly, as a crash would (its data stays for the next start). */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return; // already gone (a kill leaves exitCode null)
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -47,6 +47,7 @@ export class FaultPlatform {
   constructor(private readonly options: FaultPlatformOptions = {}) {}
 
   async start(): Promise<void> {
+    const started = Date.now();
     if (this.options.natsUrl) this.natsUrl = this.options.natsUrl;
     else {
       this.nats = await NatsServerProcess.start();
@@ -66,10 +67,12 @@ export class FaultPlatform {
     this.launch('gateway', 0, { ...common, PORT: String(await freePort()), METRICS_PORT: String(await freePort()) });
     this.baseUrl = `http://127.0.0.1:${this.instance('gateway').port}/api/v1`;
     await this.untilReady(this.instances, 60_000);
+    console.info(`platform ${this.runId} ready in ${Date.now() - started} ms`);
   }
 
   /** Stops every app (SIGTERM, then SIGKILL after 15 s) and both servers, and removes their data. */
   async stop(): Promise<void> {
+    const started = Date.now();
     const running = this.instances.flatMap((i) => i.history).filter((child) => child.exitCode === null && child.signalCode === null);
     running.forEach((child) => (this.stopped.add(child), child.kill('SIGTERM')));
     const killer = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 15_000);
@@ -78,6 +81,7 @@ export class FaultPlatform {
     this.keepLogs();
     await this.nats?.remove();
     await this.database?.remove();
+    console.info(`platform ${this.runId} stopped in ${Date.now() - started} ms`);
   }
 
   databaseName(service: Service): string {
