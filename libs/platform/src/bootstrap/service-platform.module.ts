@@ -41,7 +41,8 @@ export class ServicePlatformModule {
           // Fail fast while the database is unreachable: the request answers 503 (see
           // isDatabaseUnavailable), well before the caller's RPC timeout gives up with 504.
           serverSelectionTimeoutMS: config.MONGODB_TIMEOUT_MS,
-          bufferTimeoutMS: config.MONGODB_TIMEOUT_MS,
+          // mongoose reads bufferTimeoutMS from the connection options; its ConnectOptions type omits it.
+          ...{ bufferTimeoutMS: config.MONGODB_TIMEOUT_MS },
           maxPoolSize: config.MONGODB_POOL_SIZE,
         }),
       ],
