@@ -22,11 +22,14 @@ class FaultResultsReporter {
         figures.set(entry.name, entry);
       }
     }
-    const scenarios = results.testResults.flatMap((file) =>
+    // In the order: the files are numbered (1-notifications-crash.fault.ts, …).
+    const files = [...results.testResults].sort((a, b) => a.testFilePath.localeCompare(b.testFilePath, 'en', { numeric: true }));
+    const scenarios = files.flatMap((file) =>
       file.testResults.map((test) => {
         const name = test.fullName;
         const f = figures.get(name) ?? {};
         return {
+          scenario: require('node:path').basename(file.testFilePath).replace(/\.fault\.ts$/, ''),
           name,
           sent: f.sent ?? null,
           effects: f.effects ?? null,
