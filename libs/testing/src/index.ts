@@ -46,6 +46,7 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     await sleep(20);
   }
 }
-export { NatsServerProcess, freePort, natsServerBinary } from './nats-server';
+export { NatsClusterProcess, NatsServerProcess, freePort, natsServerBinary } from './nats-server';
+export { SecantusServerProcess, secantusBinary } from './secantus-server';
 export { SmtpReceiver } from './smtp-receiver';
 export { ReceivedRequest, WebhookReceiver } from './webhook-receiver';

@@ -53,6 +53,11 @@ export class NatsServerProcess {
     return server;
   }
 
+  /** A server on a port chosen by the caller (a cluster's nodes must know each other's ports), not started yet. */
+  static onPort(port: number, extraArgs: string[] = []): NatsServerProcess {
+    return new NatsServerProcess(port, extraArgs);
+  }
+
   async start(): Promise<void> {
     const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs];
     this.child = spawn(natsServerBinary(), args, { stdio: 'ignore' });
@@ -65,7 +70,7 @@ export class NatsServerProcess {
   /** Stops the server abruptly, as a crash or a network cut would. */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return; // already gone (a kill leaves exitCode null)
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -83,5 +88,35 @@ export class NatsServerProcess {
       socket.once('data', () => (socket.destroy(), resolve(true)));
       socket.once('error', () => resolve(false));
     });
+  }
+}
+
+/**
+ * A NATS cluster of three (or more) servers with JetStream on loopback, each on
+ * its own client and route ports, each stoppable and startable on its ports.
+ * `url` lists every server, comma-separated, as the apps' NATS_URL takes it.
+ */
+export class NatsClusterProcess {
+  private constructor(readonly nodes: NatsServerProcess[]) {}
+
+  get url(): string {
+    return this.nodes.map((node) => node.url).join(',');
+  }
+
+  static async start(size = 3): Promise<NatsClusterProcess> {
+    const ports: { client: number; route: number }[] = [];
+    for (let i = 0; i < size; i++) ports.push({ client: await freePort(), route: await freePort() });
+    const nodes = ports.map(({ client, route }, i) => {
+      const routes = ports.filter((_, j) => j !== i).map((other) => `nats://127.0.0.1:${other.route}`).join(',');
+      const args = ['-n', `node-${i}`, '--cluster_name', 'grappes', '--cluster', `nats://127.0.0.1:${route}`, '--routes', routes];
+      return NatsServerProcess.onPort(client, args);
+    });
+    const cluster = new NatsClusterProcess(nodes);
+    await Promise.all(nodes.map((node) => node.start()));
+    return cluster;
+  }
+
+  async remove(): Promise<void> {
+    await Promise.all(this.nodes.map((node) => node.remove()));
   }
 }

@@ -38,7 +38,11 @@ export class ServicePlatformModule {
         jsonLogger(service, config),
         MongooseModule.forRoot(config.MONGODB_URI, {
           dbName: config.MONGODB_DB ?? `grappes-${service}`,
-          serverSelectionTimeoutMS: 5_000,
+          // Fail fast while the database is unreachable: the request answers 503 (see
+          // isDatabaseUnavailable), well before the caller's RPC timeout gives up with 504.
+          serverSelectionTimeoutMS: config.MONGODB_TIMEOUT_MS,
+          // mongoose reads bufferTimeoutMS from the connection options; its ConnectOptions type omits it.
+          ...{ bufferTimeoutMS: config.MONGODB_TIMEOUT_MS },
           maxPoolSize: config.MONGODB_POOL_SIZE,
         }),
       ],

@@ -59,6 +59,16 @@ export class ServiceConfig extends AppConfig {
   @Max(500)
   MONGODB_POOL_SIZE = 20;
 
+  /**
+   * How long a database operation waits for a reachable server (or, disconnected,
+   * in mongoose's buffer) before it fails: a request then answers 503 at once,
+   * before the caller's RPC_TIMEOUT_MS, instead of 504 after it.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  MONGODB_TIMEOUT_MS = 2_000;
+
   @Type(() => Number)
   @IsInt()
   @Min(10)
