@@ -62,7 +62,27 @@ export class Platform {
 
   constructor(private readonly options: PlatformOptions = {}) {}
 
+  /**
+   * Starts every app on ports just found free. Another process may take one
+   * before the app binds it (tests run beside other work): an app that finds
+   * its port taken makes the whole start run again, on new ports.
+   */
   async start(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.launch();
+      } catch (error) {
+        if (!/EADDRINUSE/.test(String(error)) || attempt >= 3) throw error;
+        this.apps.forEach((app) => app.kill('SIGKILL'));
+        await Promise.all(this.apps.map(exited));
+        this.apps.length = 0;
+        this.gatewayUrls.length = 0;
+        for (const key of Object.keys(this.processes)) delete this.processes[key as Service];
+      }
+    }
+  }
+
+  private async launch(): Promise<void> {
     const natsUrl = requireServer('NATS_URL');
     const mongodbUri = requireServer('MONGODB_URI');
     const common = {
