@@ -4,11 +4,10 @@ import autocannon from 'autocannon';
 export const CONNECTIONS = 50;
 export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 
-/** Requests/s, p50 and p99 (ms) of `url` at CONNECTIONS connections; non-2xx answers fail the run. */
+/** Requests/s, p50 and p99 (ms) of `url` at CONNECTIONS connections, and how many answers were not 2xx (or none came). */
 export async function measure(url, headers = {}, { connections = CONNECTIONS, duration = DURATION_S } = {}) {
   await autocannon({ url, headers, connections, duration: 1 }); // warm-up: JIT, pools, caches
   const result = await autocannon({ url, headers, connections, duration });
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`);
-  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+  return { rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, failed };
 }
