@@ -84,8 +84,10 @@ async function buildOnce(dir, what, minutes, build) {
       fs.mkdirSync(lock);
       break;
     } catch {
+      // The owner's pid, once it has written it; a lock with none for a minute was left by a crash.
       const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (owner && !isAlive(owner)) fs.rmSync(lock, { recursive: true, force: true });
+      const orphaned = owner ? !isAlive(owner) : Date.now() - fs.statSync(lock).mtimeMs > 60_000;
+      if (orphaned) fs.rmSync(lock, { recursive: true, force: true });
       else await new Promise((r) => setTimeout(r, 2_000));
     }
   }
