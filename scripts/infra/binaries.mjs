@@ -84,10 +84,7 @@ async function buildOnce(dir, what, minutes, build) {
       fs.mkdirSync(lock);
       break;
     } catch {
-      // The owner's pid, once it has written it; a lock with none for a minute was left by a crash.
-      const owner = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      const orphaned = owner ? !isAlive(owner) : Date.now() - fs.statSync(lock).mtimeMs > 60_000;
-      if (orphaned) fs.rmSync(lock, { recursive: true, force: true });
+      if (lockOrphaned(lock)) fs.rmSync(lock, { recursive: true, force: true });
       else await new Promise((r) => setTimeout(r, 2_000));
     }
   }
@@ -104,6 +101,17 @@ async function buildOnce(dir, what, minutes, build) {
     say(`${what}: built in ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The owner's pid, once it has written it; a lock with none for a minute was left by a crash. */
+function lockOrphaned(lock) {
+  try {
+    const owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8') || 0);
+    return owner ? !isAlive(owner) : Date.now() - fs.statSync(lock).mtimeMs > 60_000;
+  } catch {
+    // No pid file yet (just taken), or the lock is gone already: look again shortly.
+    return fs.existsSync(lock) && Date.now() - fs.statSync(lock).mtimeMs > 60_000;
   }
 }
 
