@@ -1,10 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect as tcpConnect, createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { ServerProcess } from './server-process';
 
 /**
  * The nats-server binary that scripts/infra built (scripts/infra/binaries.mjs
@@ -34,15 +32,15 @@ export function freePort(): Promise<number> {
  * A nats-server of a test's own, with JetStream, on a loopback port that
  * stays the same across stop and start: a test can take NATS away and back.
  */
-export class NatsServerProcess {
-  private child?: ChildProcess;
+export class NatsServerProcess extends ServerProcess {
   readonly url: string;
-  private readonly storeDir = mkdtempSync(join(tmpdir(), 'grappes-nats-'));
+  protected override greets = true; // nats-server greets every client with an INFO line once it listens
 
   private constructor(
-    readonly port: number,
+    port: number,
     private readonly extraArgs: string[],
   ) {
+    super(port, 'nats-server', 10_000);
     this.url = `nats://127.0.0.1:${port}`;
   }
 
@@ -58,36 +56,8 @@ export class NatsServerProcess {
     return new NatsServerProcess(port, extraArgs);
   }
 
-  async start(): Promise<void> {
-    const args = ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs];
-    this.child = spawn(natsServerBinary(), args, { stdio: 'ignore' });
-    for (let waited = 0; !(await this.accepts()); waited += 50) {
-      if (waited > 10_000) throw new Error(`nats-server did not start on port ${this.port}`);
-      await sleep(50);
-    }
-  }
-
-  /** Stops the server abruptly, as a crash or a network cut would. */
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return; // already gone (a kill leaves exitCode null)
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async remove(): Promise<void> {
-    await this.stop();
-    rmSync(this.storeDir, { recursive: true, force: true });
-  }
-
-  /** nats-server greets every client with an INFO line once it listens. */
-  private accepts(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const socket = tcpConnect(this.port, '127.0.0.1');
-      socket.once('data', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
+  protected command() {
+    return { binary: natsServerBinary(), args: ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir, ...this.extraArgs] };
   }
 }
 

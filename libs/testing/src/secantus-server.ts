@@ -1,11 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect as tcpConnect } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './nats-server';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { ServerProcess } from './server-process';
 
 /**
  * The SecantusDB (Rust) binary that scripts/infra built into the per-user
@@ -29,12 +26,11 @@ export function secantusBinary(): string {
  * acknowledged, even with `j: true` (measured: 5 of 5 lost). MongoDB, as
  * production runs it (a replica set, majority writes journaled), keeps them.
  */
-export class SecantusServerProcess {
-  private child?: ChildProcess;
+export class SecantusServerProcess extends ServerProcess {
   readonly uri: string;
-  private readonly storeDir = mkdtempSync(join(tmpdir(), 'grappes-secantus-'));
 
-  private constructor(readonly port: number) {
+  private constructor(port: number) {
+    super(port, 'secantusd-rs', 20_000);
     this.uri = `mongodb://127.0.0.1:${port}/`;
   }
 
@@ -44,35 +40,8 @@ export class SecantusServerProcess {
     return server;
   }
 
-  async start(): Promise<void> {
-    const args = ['--host', '127.0.0.1', '--port', String(this.port), '--storage-path', this.storeDir, '--log-level', 'WARNING', '--cache-size', '256M', '--sync-on-commit'];
-    this.child = spawn(secantusBinary(), args, { stdio: 'ignore' });
-    for (let waited = 0; !(await this.accepts()); waited += 50) {
-      if (this.child.exitCode !== null) throw new Error(`secantusd-rs exited (${this.child.exitCode}) on port ${this.port}`);
-      if (waited > 20_000) throw new Error(`secantusd-rs did not start on port ${this.port}`);
-      await sleep(50);
-    }
-  }
-
-  /** Stops the server abruptly, as a crash would (its data stays for the next start). */
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return; // already gone (a kill leaves exitCode null)
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-  }
-
-  async remove(): Promise<void> {
-    await this.stop();
-    rmSync(this.storeDir, { recursive: true, force: true });
-  }
-
-  private accepts(): Promise<boolean> {
-    return new Promise((resolve) => {
-      const socket = tcpConnect(this.port, '127.0.0.1');
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
-      socket.once('error', () => resolve(false));
-    });
+  protected command() {
+    const args = ['--host', '127.0.0.1', '--port', String(this.port), '--storage-path', this.storeDir, '--log-level', 'WARNING', '--cache-size', '256M'];
+    return { binary: secantusBinary(), args: [...args, '--sync-on-commit'] };
   }
 }
