@@ -1,8 +1,6 @@
-import { MongoClient } from 'mongodb';
 import { waitFor } from '@grappes/testing';
-import { FaultPlatform } from './support/fault-platform';
 import { joinWorld, membershipKeys, noticeKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 // 300 joins (10 clusters × 30 companies) rather than the 500: on 2 shared cores the
 // burst, the restart and the catch-up then stay under a minute.
@@ -10,27 +8,17 @@ const CLUSTERS = 10;
 const COMPANIES = 30;
 
 describe('notifications killed (kill -9) during a burst of joins', () => {
-  const platform = new FaultPlatform();
-  let mongo: MongoClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-  });
-
-  afterAll(async () => {
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario();
+  const { platform } = scenario;
 
   it('after its restart, every join has its inbox notice exactly once', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, CLUSTERS, COMPANIES);
+    const world = await joinWorld(admin, scenario.mongo, platform, CLUSTERS, COMPANIES);
     let answered = 0;
     let killedAt = 0;
     let toldAtKill = -1;
     const kill = async () => {
-      toldAtKill = (await noticeKeys(mongo, platform, world.companyIds)).length;
+      toldAtKill = (await noticeKeys(scenario.mongo, platform, world.companyIds)).length;
       killedAt = Date.now();
       await platform.kill('notifications');
     };
@@ -45,11 +33,11 @@ describe('notifications killed (kill -9) during a burst of joins', () => {
     const restartedAt = Date.now();
     await platform.restart('notifications');
     const expected = world.pairs.map((p) => p.key);
-    await waitFor(async () => new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= expected.length, 'a notice of every join', 60_000).catch(() => undefined);
+    await waitFor(async () => new Set(await noticeKeys(scenario.mongo, platform, world.companyIds)).size >= expected.length, 'a notice of every join', 60_000).catch(() => undefined);
     const caughtUpAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // late redeliveries would add duplicates now
 
-    const figures = tally(await noticeKeys(mongo, platform, world.companyIds), expected);
+    const figures = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), expected);
     record({
       sent: joins.filter((status) => status === 201).length,
       ...figures,
@@ -57,7 +45,7 @@ describe('notifications killed (kill -9) during a burst of joins', () => {
       notes: { joins: world.pairs.length, noticesWhenKilled: toldAtKill, downSeconds: seconds(restartedAt - killedAt) },
     });
     expect(joins.every((status) => status === 201)).toBe(true);
-    expect(new Set(await membershipKeys(mongo, platform, world.companyIds)).size).toBe(expected.length);
+    expect(new Set(await membershipKeys(scenario.mongo, platform, world.companyIds)).size).toBe(expected.length);
     // The kill came in the middle of the stream of events, not after it.
     expect(toldAtKill).toBeGreaterThanOrEqual(0);
     expect(toldAtKill).toBeLessThan(expected.length);

@@ -1,43 +1,28 @@
-import { MongoClient } from 'mongodb';
-import { DiscardPolicy, NatsConnection, connect } from 'nats';
+import { DiscardPolicy } from 'nats';
 import { waitFor } from '@grappes/testing';
-import { FaultPlatform } from './support/fault-platform';
 import { joinWorld, membershipKeys, noticeKeys, publishedJoinKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 const CLUSTERS = 5;
 const COMPANIES = 20;
 
 describe('clusters killed (kill -9) between its database writes and their publishing', () => {
-  const platform = new FaultPlatform();
-  let mongo: MongoClient;
-  let nats: NatsConnection;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-    nats = await connect({ servers: platform.natsUrl, maxReconnectAttempts: -1 });
-  });
-
-  afterAll(async () => {
-    await nats?.close();
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario();
+  const { platform } = scenario;
 
   it('keeps the unpublished events in the outbox, and after its restart the relay publishes each once', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, CLUSTERS, COMPANIES, 7);
-    const jsm = await nats.jetstreamManager();
+    const world = await joinWorld(admin, scenario.mongo, platform, CLUSTERS, COMPANIES, 7);
+    const jsm = await scenario.nats.jetstreamManager();
     // The stream refuses every new event for now: each write commits, its publish cannot happen.
     const held = (await jsm.streams.info('EVENTS_CLUSTERS')).state.messages;
     await jsm.streams.update('EVENTS_CLUSTERS', { max_msgs: held, discard: DiscardPolicy.New });
 
     const joins = await inParallel(world.pairs, 10, ({ clusterId, companyId }) => admin.post(`/clusters/${clusterId}/members`, { companyId }));
     await platform.kill('clusters');
-    const memberships = mongo.db(platform.databaseName('clusters')).collection('memberships');
+    const memberships = scenario.mongo.db(platform.databaseName('clusters')).collection('memberships');
     const pendingAtKill = await memberships.countDocuments({ companyId: { $in: world.companyIds }, 'pendingEvents.id': { $exists: true } });
-    const publishedAtKill = (await publishedJoinKeys(nats)).filter((key) => world.pairs.some((p) => p.key === key)).length;
+    const publishedAtKill = (await publishedJoinKeys(scenario.nats)).filter((key) => world.pairs.some((p) => p.key === key)).length;
 
     await jsm.streams.update('EVENTS_CLUSTERS', { max_msgs: -1, discard: DiscardPolicy.Old });
     const restartedAt = Date.now();
@@ -45,12 +30,12 @@ describe('clusters killed (kill -9) between its database writes and their publis
     const expected = world.pairs.map((p) => p.key);
     const drained = async () => (await memberships.countDocuments({ companyId: { $in: world.companyIds }, 'pendingEvents.id': { $exists: true } })) === 0;
     await waitFor(drained, 'the outbox drained', 30_000).catch(() => undefined);
-    await waitFor(async () => new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= expected.length, 'a notice of every join', 60_000).catch(() => undefined);
+    await waitFor(async () => new Set(await noticeKeys(scenario.mongo, platform, world.companyIds)).size >= expected.length, 'a notice of every join', 60_000).catch(() => undefined);
     const caughtUpAt = Date.now();
 
-    const published = (await publishedJoinKeys(nats)).filter((key) => expected.includes(key));
+    const published = (await publishedJoinKeys(scenario.nats)).filter((key) => expected.includes(key));
     const stream = tally(published, expected);
-    const notices = tally(await noticeKeys(mongo, platform, world.companyIds), expected);
+    const notices = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), expected);
     record({
       sent: joins.filter((reply) => reply.status === 201).length,
       effects: stream.effects,
@@ -60,7 +45,7 @@ describe('clusters killed (kill -9) between its database writes and their publis
       notes: { pendingInOutboxAtKill: pendingAtKill, publishedAtKill, notices },
     });
     expect(joins.map((reply) => reply.status)).toEqual(expected.map(() => 201));
-    expect(new Set(await membershipKeys(mongo, platform, world.companyIds)).size).toBe(expected.length);
+    expect(new Set(await membershipKeys(scenario.mongo, platform, world.companyIds)).size).toBe(expected.length);
     expect(pendingAtKill).toBe(expected.length);
     expect(publishedAtKill).toBe(0);
     expect(await drained()).toBe(true);

@@ -1,29 +1,17 @@
-import { MongoClient } from 'mongodb';
 import { waitFor } from '@grappes/testing';
-import { FaultPlatform } from './support/fault-platform';
 import { joinWorld, membershipKeys, noticeKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 const OUTAGE_MS = 25_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('nats-server stopped for 25 s during traffic, then started again on the same port', () => {
-  const platform = new FaultPlatform();
-  let mongo: MongoClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-  });
-
-  afterAll(async () => {
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario();
+  const { platform } = scenario;
 
   it('every service recovers without a restart, and every committed join is told exactly once', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, 12, 40, 5);
+    const world = await joinWorld(admin, scenario.mongo, platform, 12, 40, 5);
     const statuses = new Map<number, number>();
     let running = true;
     let firstSuccessAfterRestart = 0;
@@ -49,11 +37,11 @@ describe('nats-server stopped for 25 s during traffic, then started again on the
     const replies = await traffic;
 
     // Nothing lost: every join clusters committed (answered or not) is told once; every 201 was committed.
-    const committed = [...new Set(await membershipKeys(mongo, platform, world.companyIds))];
-    await waitFor(async () => new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= committed.length, 'a notice of every committed join', 60_000).catch(() => undefined);
+    const committed = [...new Set(await membershipKeys(scenario.mongo, platform, world.companyIds))];
+    await waitFor(async () => new Set(await noticeKeys(scenario.mongo, platform, world.companyIds)).size >= committed.length, 'a notice of every committed join', 60_000).catch(() => undefined);
     const caughtUpAt = Date.now();
     await sleep(1_000);
-    const figures = tally(await noticeKeys(mongo, platform, world.companyIds), committed);
+    const figures = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), committed);
     const answered = world.pairs.filter((_, i) => replies[i] === 201).map((p) => p.key);
     record({
       sent: committed.length,

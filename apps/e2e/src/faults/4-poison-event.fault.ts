@@ -1,30 +1,18 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { MongoClient } from 'mongodb';
 import { waitFor } from '@grappes/testing';
 import { sumOf } from '../support/metrics';
-import { FaultPlatform } from './support/fault-platform';
 import { JOINED, joinWorld, noticeKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const run = promisify(execFile);
 
 describe('a poison event: one join whose notice the database refuses until an operator fixes it', () => {
   // Three attempts (1 s, then 5 s apart) instead of five: the dead letter comes within seconds.
-  const platform = new FaultPlatform({ env: { EVENT_MAX_ATTEMPTS: '3' } });
-  let mongo: MongoClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-  });
-
-  afterAll(async () => {
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario({ env: { EVENT_MAX_ATTEMPTS: '3' } });
+  const { platform } = scenario;
 
   /** What an operator types: `npm run dead-letters -- <args>` against this platform's NATS. */
   const deadLetters = async (...args: string[]) =>
@@ -34,26 +22,26 @@ describe('a poison event: one join whose notice the database refuses until an op
 
   it('is retried a bounded number of times, dead-lettered, listed, replayed once fixed, and handled once; the others meanwhile', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, 1, 6, 4);
+    const world = await joinWorld(admin, scenario.mongo, platform, 1, 6, 4);
     const [poison, ...others] = world.pairs;
-    const notifications = mongo.db(platform.databaseName('notifications'));
+    const notifications = scenario.mongo.db(platform.databaseName('notifications'));
     // The defect: the notifications database refuses this one company's notices.
     await notifications.command({ collMod: 'notifications', validator: { $expr: { $ne: ['$data.companyId', poison.companyId] } } });
     const retriedBefore = await handled('retried');
 
     const joins = await inParallel(world.pairs, 3, ({ clusterId, companyId }) => admin.post(`/clusters/${clusterId}/members`, { companyId }));
     await waitFor(async () => (await handled('dead_lettered')) >= 1, 'the poison event dead-lettered', 30_000);
-    const othersTold = tally(await noticeKeys(mongo, platform, world.companyIds), others.map((p) => p.key));
+    const othersTold = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), others.map((p) => p.key));
     const listed = JSON.parse(await deadLetters('list', '--service', 'notifications', '--json')) as { seq: number; subject: string; attempts: number; reason: string }[];
     const human = await deadLetters('list');
 
     await notifications.command({ collMod: 'notifications', validator: {} });
     const fixedAt = Date.now();
     const replayOutput = await deadLetters('replay', '--service', 'notifications');
-    await waitFor(async () => (await noticeKeys(mongo, platform, [poison.companyId])).length >= 1, 'the replayed event handled', 30_000).catch(() => undefined);
+    await waitFor(async () => (await noticeKeys(scenario.mongo, platform, [poison.companyId])).length >= 1, 'the replayed event handled', 30_000).catch(() => undefined);
     const handledAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const figures = tally(await noticeKeys(mongo, platform, world.companyIds), world.pairs.map((p) => p.key));
+    const figures = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), world.pairs.map((p) => p.key));
     const retried = (await handled('retried')) - retriedBefore;
     record({
       sent: world.pairs.length,

@@ -1,26 +1,14 @@
-import { MongoClient } from 'mongodb';
 import { waitFor } from '@grappes/testing';
-import { FaultPlatform } from './support/fault-platform';
 import { joinWorld, membershipKeys, noticeKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 describe('clusters stopped gracefully (SIGTERM) during a burst of joins', () => {
-  const platform = new FaultPlatform();
-  let mongo: MongoClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-  });
-
-  afterAll(async () => {
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario();
+  const { platform } = scenario;
 
   it('answers every join it committed, exits cleanly, and after its restart each is told once', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, 10, 40, 3);
+    const world = await joinWorld(admin, scenario.mongo, platform, 10, 40, 3);
     let answered = 0;
     let stopping: Promise<void> | undefined;
     let signalledAt = 0;
@@ -39,15 +27,15 @@ describe('clusters stopped gracefully (SIGTERM) during a burst of joins', () => 
     // Nest closes the app, then raises the signal again: the process ends by SIGTERM, after its shutdown.
     const exit = platform.exit('clusters');
 
-    const committed = [...new Set(await membershipKeys(mongo, platform, world.companyIds))];
+    const committed = [...new Set(await membershipKeys(scenario.mongo, platform, world.companyIds))];
     const ok = world.pairs.filter((_, i) => joins[i] === 201).map((p) => p.key);
     const unanswered = committed.filter((key) => !ok.includes(key));
     const restartedAt = Date.now();
     await platform.restart('clusters');
-    await waitFor(async () => new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= committed.length, 'a notice of every committed join', 60_000).catch(() => undefined);
+    await waitFor(async () => new Set(await noticeKeys(scenario.mongo, platform, world.companyIds)).size >= committed.length, 'a notice of every committed join', 60_000).catch(() => undefined);
     const caughtUpAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const figures = tally(await noticeKeys(mongo, platform, world.companyIds), committed);
+    const figures = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), committed);
     const sent = joins.filter((status) => status !== -1).length;
     const statuses = joins.filter((status) => status !== -1).reduce<Record<number, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
     record({

@@ -1,30 +1,14 @@
-import { MongoClient } from 'mongodb';
-import { NatsConnection, connect } from 'nats';
 import { waitFor } from '@grappes/testing';
-import { FaultPlatform } from './support/fault-platform';
 import { joinWorld, membershipKeys, noticeKeys, publishedJoinKeys } from './support/joins';
-import { inParallel, record, seconds, tally } from './support/scenario';
+import { inParallel, record, seconds, tally, useScenario } from './support/scenario';
 
 describe('two instances of every service, one instance of clusters and one of notifications killed (kill -9) during a burst of joins', () => {
-  const platform = new FaultPlatform({ instances: { members: 2, clusters: 2, workshops: 2, notifications: 2 } });
-  let mongo: MongoClient;
-  let nats: NatsConnection;
-
-  beforeAll(async () => {
-    await platform.start();
-    mongo = await platform.mongo();
-    nats = await connect({ servers: platform.natsUrl, maxReconnectAttempts: -1 });
-  });
-
-  afterAll(async () => {
-    await nats?.close();
-    await mongo?.close();
-    await platform.stop();
-  });
+  const scenario = useScenario({ instances: { members: 2, clusters: 2, workshops: 2, notifications: 2 } });
+  const { platform } = scenario;
 
   it('the surviving instances carry on: every committed join is published once and told once, without a restart', async () => {
     const admin = await platform.admin();
-    const world = await joinWorld(admin, mongo, platform, 10, 20, 8);
+    const world = await joinWorld(admin, scenario.mongo, platform, 10, 20, 8);
     let answered = 0;
     let killing: Promise<unknown> | undefined;
     let killedAt = 0;
@@ -39,16 +23,16 @@ describe('two instances of every service, one instance of clusters and one of no
     await killing;
     const burstEndedAt = Date.now();
 
-    const committed = [...new Set(await membershipKeys(mongo, platform, world.companyIds))];
-    const memberships = mongo.db(platform.databaseName('clusters')).collection('memberships');
+    const committed = [...new Set(await membershipKeys(scenario.mongo, platform, world.companyIds))];
+    const memberships = scenario.mongo.db(platform.databaseName('clusters')).collection('memberships');
     const drained = async () => (await memberships.countDocuments({ companyId: { $in: world.companyIds }, 'pendingEvents.id': { $exists: true } })) === 0;
     // Events the killed consumer had taken come back after the ack wait (30 s).
-    await waitFor(async () => (await drained()) && new Set(await noticeKeys(mongo, platform, world.companyIds)).size >= committed.length, 'every committed join published and told', 90_000).catch(() => undefined);
+    await waitFor(async () => (await drained()) && new Set(await noticeKeys(scenario.mongo, platform, world.companyIds)).size >= committed.length, 'every committed join published and told', 90_000).catch(() => undefined);
     const caughtUpAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
 
-    const stream = tally((await publishedJoinKeys(nats)).filter((key) => world.pairs.some((p) => p.key === key)), committed);
-    const notices = tally(await noticeKeys(mongo, platform, world.companyIds), committed);
+    const stream = tally((await publishedJoinKeys(scenario.nats)).filter((key) => world.pairs.some((p) => p.key === key)), committed);
+    const notices = tally(await noticeKeys(scenario.mongo, platform, world.companyIds), committed);
     const ok = world.pairs.filter((_, i) => joins[i] === 201).map((p) => p.key);
     const statuses = joins.reduce<Record<number, number>>((count, status) => ({ ...count, [status]: (count[status] ?? 0) + 1 }), {});
     record({

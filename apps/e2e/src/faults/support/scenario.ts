@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidSiren } from '@grappes/contracts';
+import { MongoClient } from 'mongodb';
+import { NatsConnection, connect } from 'nats';
+import { FaultPlatform, FaultPlatformOptions } from './fault-platform';
 
 /** What a scenario measured; `passed` comes from jest itself (see results-reporter.cjs). */
 export interface Figures {
@@ -63,3 +66,26 @@ export function tally(keys: string[], expected: string[]): { effects: number; lo
 }
 
 export const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+/** One scenario file's platform, with a database client and a NATS connection of the test's own. */
+export interface Scenario {
+  platform: FaultPlatform;
+  mongo: MongoClient;
+  nats: NatsConnection;
+}
+
+/** Starts the platform before the file's tests and stops it, with both clients, after them. */
+export function useScenario(options?: FaultPlatformOptions): Scenario {
+  const scenario = { platform: new FaultPlatform(options) } as Scenario;
+  beforeAll(async () => {
+    await scenario.platform.start();
+    scenario.mongo = await scenario.platform.mongo();
+    scenario.nats = await connect({ servers: scenario.platform.natsUrl.split(','), maxReconnectAttempts: -1 });
+  });
+  afterAll(async () => {
+    await scenario.nats?.close();
+    await scenario.mongo?.close();
+    await scenario.platform.stop();
+  });
+  return scenario;
+}
