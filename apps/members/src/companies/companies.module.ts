@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CompaniesHandlers } from './companies.handlers';
+import { CompaniesHandlers } from './companies.rpc-handlers';
 import { CompaniesService } from './companies.service';
 import { Company, CompanySchema } from './company.schema';
 import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } from './establishment-sirets';
