@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsConfig } from '../notifications.config';
 import { PreferencesModule } from '../preferences/preferences.module';
-import { WorkshopsModule } from '../workshops/workshops.module';
+import { WorkshopsModule } from '../workshops/known-workshops.module';
 import { DigestsService } from './digests.service';
 import { EmailWorker } from './email.worker';
 import { EmailsService } from './emails.service';

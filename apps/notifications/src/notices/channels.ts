@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE } from '@grappes/contracts';
 import { EmailsService, Letter } from '../email/emails.service';
 import { InboxService } from '../inbox/inbox.service';
 import { render } from '../messages/messages';
-import { Recipient } from '../recipients/recipient.schema';
+import { Recipient } from '../people/known-person.schema';
 import { Notice } from './notice.schema';
 
 /** Tells one person of a notice on every channel they have: the inbox with an account, e-mail always. */

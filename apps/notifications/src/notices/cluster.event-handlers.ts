@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelope, JoinRejected, JoinRequested } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
-import { RecipientsService } from '../recipients/recipients.service';
+import { RecipientsService } from '../people/known-people.service';
 import { NoticesService } from './notices.service';
 
 /** Movements in a cluster: the membership is recorded before anyone is told, so that later notices address the right companies. */

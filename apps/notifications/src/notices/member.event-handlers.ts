@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonSnapshot } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
-import { RecipientsService } from '../recipients/recipients.service';
+import { RecipientsService } from '../people/known-people.service';
 import { NoticesService } from './notices.service';
 
 @Controller()

@@ -3,7 +3,7 @@
 import { MEMBERS_EVENTS } from '@grappes/contracts';
 import { uniqueName } from '@grappes/testing';
 import { Notification } from '../inbox/notification.schema';
-import { Recipient } from '../recipients/recipient.schema';
+import { Recipient } from '../people/known-person.schema';
 import { NotificationsHarness } from '../testing/harness';
 import { clusterCreated, companyEvent, companyJoined, person, personAdded } from '../testing/events';
 import { NoticesModule } from './notices.module';

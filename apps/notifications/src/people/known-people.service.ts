@@ -5,9 +5,9 @@ import { applyIfNewer, isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { Address, recipientFilter } from '../notices/address';
 import { DepartedCompany } from './departed-company.schema';
-import { KnownCluster } from './known-cluster.schema';
-import { KnownMembership } from './known-membership.schema';
-import { Recipient, emailKeyOf } from './recipient.schema';
+import { KnownCluster } from '../clusters/known-cluster.schema';
+import { KnownMembership } from '../clusters/known-membership.schema';
+import { Recipient, emailKeyOf } from './known-person.schema';
 
 @Injectable()
 export class RecipientsService {

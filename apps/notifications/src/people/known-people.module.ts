@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DepartedCompany, DepartedCompanySchema } from './departed-company.schema';
-import { KnownCluster, KnownClusterSchema } from './known-cluster.schema';
-import { KnownMembership, KnownMembershipSchema } from './known-membership.schema';
-import { RecipientEventHandlers } from './recipient.event-handlers';
-import { Recipient, RecipientSchema } from './recipient.schema';
-import { RecipientsService } from './recipients.service';
+import { KnownCluster, KnownClusterSchema } from '../clusters/known-cluster.schema';
+import { KnownMembership, KnownMembershipSchema } from '../clusters/known-membership.schema';
+import { RecipientEventHandlers } from './person.event-handlers';
+import { Recipient, RecipientSchema } from './known-person.schema';
+import { RecipientsService } from './known-people.service';
 
 /** Who can be notified: people, companies' clusters and coordinators, as the members and clusters events tell. */
 @Module({

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
-import { RecipientsService } from './recipients.service';
+import { RecipientsService } from './known-people.service';
 
 /**
  * Keeps this service's view of who can be notified and who coordinates which
