@@ -1,24 +1,20 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { DepartedCompany, DepartedCompanySchema } from './departed-company.schema';
-import { KnownCluster, KnownClusterSchema } from '../clusters/known-cluster.schema';
-import { KnownMembership, KnownMembershipSchema } from '../clusters/known-membership.schema';
-import { RecipientEventHandlers } from './person.event-handlers';
-import { Recipient, RecipientSchema } from './known-person.schema';
-import { RecipientsService } from './known-people.service';
+import { KnownPeopleService } from './known-people.service';
+import { KnownPerson, KnownPersonSchema } from './known-person.schema';
+import { KnownPersonEventHandlers } from './person.event-handlers';
 
-/** Who can be notified: people, companies' clusters and coordinators, as the members and clusters events tell. */
+/** A local view of the members service's people (who can be notified) and of the companies that left, fed by its events. */
 @Module({
   imports: [
     MongooseModule.forFeature([
-      { name: Recipient.name, schema: RecipientSchema },
-      { name: KnownCluster.name, schema: KnownClusterSchema },
-      { name: KnownMembership.name, schema: KnownMembershipSchema },
+      { name: KnownPerson.name, schema: KnownPersonSchema },
       { name: DepartedCompany.name, schema: DepartedCompanySchema },
     ]),
   ],
-  controllers: [RecipientEventHandlers],
-  providers: [RecipientsService],
-  exports: [RecipientsService],
+  controllers: [KnownPersonEventHandlers],
+  providers: [KnownPeopleService],
+  exports: [KnownPeopleService],
 })
-export class RecipientsModule {}
+export class KnownPeopleModule {}
