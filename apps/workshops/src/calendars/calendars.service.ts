@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { CalendarFile, Principal } from '@grappes/contracts';
 import { Model } from 'mongoose';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { ClusterMembers } from '../clusters/known-clusters.service';
 import { CancelledRegistration } from '../registrations/cancelled-registration.schema';
 import { Registration, attendeeKeyOf } from '../registrations/registration.schema';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';

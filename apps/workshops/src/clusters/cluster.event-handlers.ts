@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, EventEnvelope } from '@grappes/contracts';
 import { OnEvent, applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { ClusterMembers } from './cluster-members.service';
+import { ClusterMembers } from './known-clusters.service';
 import { KnownCluster } from './known-cluster.schema';
 
 @Controller()

@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_EVENTS, CancellationReason, CompanyLeftCluster, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS } from '@grappes/contracts';
 import { OnEvent, applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { ClusterMembers } from '../clusters/known-clusters.service';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
 import { DepartedCompany } from './departed-company.schema';
 import { Registration } from './registration.schema';

@@ -5,7 +5,7 @@ import {
 } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { ClusterMembers } from '../clusters/known-clusters.service';
 import { WorkshopDocument } from '../workshops/workshop.schema';
 import { WorkshopsService } from '../workshops/workshops.service';
 import { DepartedCompany } from './departed-company.schema';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ClustersModule } from '../clusters/clusters.module';
+import { ClustersModule } from '../clusters/known-clusters.module';
 import { Workshop, WorkshopSchema } from './workshop.schema';
 import { WorkshopsHandlers } from './workshops.rpc-handlers';
 import { WorkshopsService } from './workshops.service';

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_RPC, MembershipFact, Principal } from '@grappes/contracts';
 import { RpcClient, applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { ClusterMembership, membershipKey } from './cluster-membership.schema';
+import { ClusterMembership, membershipKey } from './known-membership.schema';
 
 @Injectable()
 export class ClusterMembers {

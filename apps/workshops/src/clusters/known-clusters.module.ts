@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ClusterMembers } from './cluster-members.service';
-import { ClusterMembership, ClusterMembershipSchema } from './cluster-membership.schema';
+import { ClusterMembers } from './known-clusters.service';
+import { ClusterMembership, ClusterMembershipSchema } from './known-membership.schema';
 import { ClusterEventsHandlers } from './cluster.event-handlers';
 import { KnownCluster, KnownClusterSchema } from './known-cluster.schema';
 
