@@ -1,20 +1,20 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ClusterMembers } from './known-clusters.service';
-import { ClusterMembership, ClusterMembershipSchema } from './known-membership.schema';
-import { ClusterEventsHandlers } from './cluster.event-handlers';
+import { KnownClusterEventHandlers } from './cluster.event-handlers';
 import { KnownCluster, KnownClusterSchema } from './known-cluster.schema';
+import { KnownClustersService } from './known-clusters.service';
+import { KnownMembership, KnownMembershipSchema } from './known-membership.schema';
 
-/** This service's view of clusters: who coordinates them and which companies belong to them. */
+/** A local view of the clusters service's data: who coordinates each cluster and which companies belong to it. */
 @Module({
   imports: [
     MongooseModule.forFeature([
       { name: KnownCluster.name, schema: KnownClusterSchema },
-      { name: ClusterMembership.name, schema: ClusterMembershipSchema },
+      { name: KnownMembership.name, schema: KnownMembershipSchema },
     ]),
   ],
-  controllers: [ClusterEventsHandlers],
-  providers: [ClusterMembers],
-  exports: [MongooseModule, ClusterMembers],
+  controllers: [KnownClusterEventHandlers],
+  providers: [KnownClustersService],
+  exports: [KnownClustersService],
 })
-export class ClustersModule {}
+export class KnownClustersModule {}
