@@ -13,6 +13,6 @@ import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } fro
   ],
   controllers: [CompaniesHandlers],
   providers: [CompaniesService, EstablishmentSirets],
-  exports: [CompaniesService, MongooseModule],
+  exports: [CompaniesService],
 })
 export class CompaniesModule {}
