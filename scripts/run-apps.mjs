@@ -18,7 +18,7 @@
 // MAIL_CATCHER_PORT, default 1025) receives the notifications' mails, keeps
 // them in .data/dev/mail/ and prints a line for each.
 //
-// Plain Node 20, no dependencies.
+// Plain Node 20; the log lines are made readable by pino-pretty (run-apps/logs.mjs).
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,51 +1,26 @@
-// The apps' pino JSON lines made readable, each prefixed with the instance's label.
+// The apps' pino JSON lines made readable by pino-pretty, each prefixed with
+// the instance's label. Kept here: which lines are shown (warnings, errors and
+// the start-up lines; everything with GRAPPES_VERBOSE=1).
 
 import readline from 'node:readline';
+import { prettyFactory } from 'pino-pretty';
 
 const VERBOSE = process.env.GRAPPES_VERBOSE === '1';
 const WARN = 40;
-const LEVEL_NAMES = {
-  10: 'TRACE',
-  20: 'DEBUG',
-  30: 'INFO',
-  40: 'WARN',
-  50: 'ERROR',
-  60: 'FATAL',
-};
-/** pino's bookkeeping, left out of the printed line. */
-const QUIET_FIELDS = new Set([
-  'level',
-  'time',
-  'pid',
-  'hostname',
-  'service',
-  'msg',
-  'context',
-]);
+
+const pretty = prettyFactory({
+  translateTime: 'HH:MM:ss.l',
+  singleLine: true,
+  // pino's bookkeeping, and the request that messageFormat puts in one line.
+  ignore: 'pid,hostname,service,context,req,res,responseTime',
+  messageFormat: (entry, messageKey) => {
+    const request = entry.req && entry.res ? ` ${entry.req.method} ${entry.req.url} ${entry.res.statusCode} ${entry.responseTime}ms` : '';
+    return `${entry.context ? `${entry.context}: ` : ''}${entry[messageKey] ?? ''}${request}`;
+  },
+});
 
 export function say(line) {
   process.stdout.write(`${line}\n`);
-}
-
-function timeOf(entry) {
-  const time = new Date(entry.time ?? Date.now());
-  return Number.isNaN(time.getTime())
-    ? ''
-    : `${time.toISOString().slice(11, 23)} `;
-}
-
-/** The fields beyond the message: a request in one line, an error with its stack. */
-function detailsOf(entry) {
-  const { req, res, responseTime, err, ...rest } = entry;
-  const parts = [];
-  if (req && res)
-    parts.push(`${req.method} ${req.url} ${res.statusCode} ${responseTime}ms`);
-  const extra = Object.fromEntries(
-    Object.entries(rest).filter(([key]) => !QUIET_FIELDS.has(key)),
-  );
-  if (Object.keys(extra).length > 0) parts.push(JSON.stringify(extra));
-  const stack = err?.stack ? `\n${err.stack}` : '';
-  return (parts.length ? ` ${parts.join(' ')}` : '') + stack;
 }
 
 /** `members ready: health on …`, `gateway ready: http://…` (not the route table's `/health/ready`). */
@@ -63,9 +38,7 @@ function formatLine(line) {
   }
   if (typeof entry?.level !== 'number') return line;
   if (!VERBOSE && entry.level < WARN && !isStartupLine(entry)) return null;
-  const level = (LEVEL_NAMES[entry.level] ?? String(entry.level)).padEnd(5);
-  const context = entry.context ? `${entry.context}: ` : '';
-  return `${timeOf(entry)}${level} ${context}${entry.msg ?? ''}${detailsOf(entry)}`;
+  return pretty(entry).trimEnd();
 }
 
 /** Prints each line of `stream` as `[label] line`, the labels padded to `width`. */

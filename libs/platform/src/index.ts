@@ -7,7 +7,7 @@ export * from './bootstrap/nats.providers';
 export * from './bootstrap/service-platform.module';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/draining-nats.server';
-export * from './health/ping.handlers';
+export * from './health/ping.rpc-handlers';
 export * from './metrics/app-metrics';
 export * from './metrics/http.metrics';
 export * from './metrics/metrics.controller';

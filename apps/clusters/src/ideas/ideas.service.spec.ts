@@ -5,6 +5,7 @@ import { Cluster, ClusterDocument, ClusterSchema } from '../clusters/cluster.sch
 import { ClusterAccessService } from '../clusters/cluster-access.service';
 import { ClustersService } from '../clusters/clusters.service';
 import { Membership, MembershipDocument, MembershipSchema } from '../memberships/membership.schema';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { MembershipsService } from '../memberships/memberships.service';
 import { Project, ProjectDocument, ProjectSchema } from '../projects/project.schema';
 import { ProjectsService } from '../projects/projects.service';
@@ -35,7 +36,7 @@ describe('ideas and projects against the real database, under concurrent request
       _id: `m-${companyId}`, clusterId, companyId, companyName: companyId.toUpperCase(),
       role: companyId === 'coord' ? 'coordinator' : 'member', state: 'joined', joinedAt: new Date(), version: 1,
     })));
-    const membershipsService = new MembershipsService(memberships);
+    const membershipsService = new MembershipsService(new MembershipsRepository(memberships));
     const access = new ClusterAccessService(new ClustersService(clusters, membershipsService, undefined as never), membershipsService);
     projectsService = new ProjectsService(projects, access);
     service = new IdeasService(ideas, connection, access, projectsService);

@@ -8,6 +8,7 @@ import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
 import { KnownCompany, KnownCompanySchema } from '../companies/known-company.schema';
 import { Membership, MembershipDocument, MembershipSchema } from '../memberships/membership.schema';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { MembershipsService } from '../memberships/memberships.service';
 
 const MONGODB_URI = requireServer('MONGODB_URI');
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const companyModel = db.model<KnownCompany>(KnownCompany.name, KnownCompanySchema);
   await Promise.all([clusterModel.init(), membershipModel.init(), companyModel.init()]);
   await companyModel.create({ _id: COMPANY._id, name: COMPANY.name, status: 'active', capabilities: ['cases'], version: 1 });
-  memberships = new MembershipsService(membershipModel);
+  memberships = new MembershipsService(new MembershipsRepository(membershipModel));
   clusters = new ClustersService(clusterModel, memberships, new KnownCompaniesService(companyModel, NO_RPC));
 });
 
@@ -70,7 +71,7 @@ describe('opening a cluster with its coordinator', () => {
       override async admit(): Promise<void> {
         throw new Error('the process died here');
       }
-    })(membershipModel);
+    })(new MembershipsRepository(membershipModel));
     const companyModel = db.model<KnownCompany>(KnownCompany.name);
     const service = new ClustersService(clusterModel, crashing, new KnownCompaniesService(companyModel, NO_RPC));
 

@@ -1,14 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
-  CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef,
-  Principal, assertActsForCompany, isCoordinator, isFederationAdmin,
+  CLUSTERS_RPC, DecideJoinRequest, DomainError, ERRORS, JoinCluster, JoinOutcome, MembershipRef, Principal, assertActsForCompany,
 } from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { ClustersService } from '../clusters/clusters.service';
 import { KnownCompaniesService } from '../companies/known-companies.service';
+import { assertMayDecide, assertMayJoin, assertMayTakeOut } from '../memberships/membership';
 import { MembershipsService } from '../memberships/memberships.service';
-
 
 @Controller()
 export class JoiningRpcHandlers {
@@ -31,9 +30,7 @@ export class JoiningRpcHandlers {
   async decide(@Payload() { clusterId, companyId, decision }: DecideJoinRequest, @Caller() caller: RequestContext): Promise<JoinOutcome> {
     const principal = requirePrincipal(caller);
     const cluster = await this.clusters.find(clusterId);
-    if (!isFederationAdmin(principal) && !isCoordinator(principal, cluster.coordinatorCompanyId)) {
-      throw new DomainError(ERRORS.FORBIDDEN, "Only federation staff and the cluster's coordinator decide requests");
-    }
+    assertMayDecide(principal, cluster);
     const name = await this.memberships.memberName(clusterId, companyId);
     if (!name) throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `No request of company ${companyId} in this cluster`);
     // The rule of joining holds for approving: a company suspended or gone since it asked is not admitted.
@@ -46,19 +43,15 @@ export class JoiningRpcHandlers {
   async leave(@Payload() { clusterId, companyId }: MembershipRef, @Caller() caller: RequestContext): Promise<void> {
     const principal = requirePrincipal(caller);
     const cluster = await this.clusters.find(clusterId);
-    if (!isCoordinator(principal, cluster.coordinatorCompanyId)) assertActsForCompany(principal, companyId);
-    if (cluster.coordinatorCompanyId === companyId) {
-      throw new DomainError(ERRORS.CLUSTER_COORDINATOR_CANNOT_LEAVE, 'The coordinating company cannot leave its cluster');
-    }
+    assertMayTakeOut(principal, cluster, companyId);
     const name = await this.memberships.memberName(clusterId, companyId);
     if (!name) throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `Company ${companyId} is not a member`);
     await this.memberships.leave(cluster, { _id: companyId, name });
   }
 
-  /** Only active member companies join a cluster, directly or by an approved request. */
   private async activeCompany(companyId: string, principal: Principal) {
     const company = await this.companies.find(companyId, principal);
-    if (company.status !== 'active') throw new DomainError(ERRORS.CLUSTER_COMPANY_NOT_ACTIVE, `${company.name} is not an active member`);
+    assertMayJoin(company);
     return company;
   }
 }

@@ -1,9 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { ClusterMemberRole, MEMBER_ROLES } from '@grappes/contracts';
+import { ClusterMemberRole, MEMBERSHIP_STATES, MEMBER_ROLES, MembershipState } from '@grappes/contracts';
 import { Aggregate, outboxPlugin } from '@grappes/messaging';
-
-export const MEMBERSHIP_STATES = ['pending', 'joined', 'rejected', 'left'] as const;
-export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
 
 /** A company's place in a cluster, one per pair; leaving keeps the record, with its history of versions. */
 @Schema({ collection: 'memberships' })

@@ -1,44 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import {
-  CLUSTERS_EVENTS, ClusterMemberRole, ClusterMemberView, DomainError, ERRORS, EventEnvelope, JoinDecision, JoinOutcome,
-} from '@grappes/contracts';
-import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
-import { ClientSession, Model } from 'mongoose';
-import { randomUUID } from 'node:crypto';
-import type { ClusterDocument } from '../clusters/cluster.schema';
-import type { KnownCompany } from '../companies/known-company.schema';
-import { Membership, MembershipDocument, MembershipState } from './membership.schema';
+import { ClusterMemberRole, ClusterMemberView, JoinDecision, JoinOutcome } from '@grappes/contracts';
+import { ClientSession } from 'mongoose';
+import type { Cluster } from '../clusters/cluster.schema';
+import { ClusterRef, CompanyRef, Precondition, admit, hasPendingRequest, isRaceLost, leave, mayJoin, reject, requestToJoin } from './membership';
+import { MembershipDocument } from './membership.schema';
+import { MembershipsRepository } from './memberships.repository';
 
-type CompanyRef = Pick<KnownCompany, '_id' | 'name'>;
-
-/** Refuses a transition from the membership's current state (none when the company never asked). */
-type Precondition = (company: CompanyRef, state?: MembershipState) => void;
-
-/** Joining, or asking to: not for a member, nor twice for a company that asked already. */
-const mayJoin =
-  (asking: boolean): Precondition =>
-  (company, state) => {
-    if (state === 'joined') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} is a member already`);
-    if (asking && state === 'pending') throw new DomainError(ERRORS.CLUSTER_ALREADY_MEMBER, `${company.name} has asked to join already`);
-  };
-
-const hasPendingRequest: Precondition = (company, state) => {
-  if (state !== 'pending') throw new DomainError(ERRORS.CLUSTER_NO_PENDING_REQUEST, `${company.name} has no request waiting`);
-};
-
-const isMember: Precondition = (company, state) => {
-  if (state !== 'joined') throw new DomainError(ERRORS.CLUSTER_NOT_MEMBER, `${company.name} is not a member`);
-};
-
+/** The use cases of memberships: the rules and events are in membership.ts, the writes in the repository. */
 @Injectable()
 export class MembershipsService {
-  constructor(@InjectModel(Membership.name) private readonly memberships: Model<MembershipDocument>) {}
+  constructor(private readonly memberships: MembershipsRepository) {}
 
   /** Joins at once in an open cluster; asks the coordinator in one by approval. */
-  async join(cluster: ClusterDocument, company: CompanyRef): Promise<JoinOutcome> {
+  async join(cluster: ClusterRef & Pick<Cluster, 'admission'>, company: CompanyRef): Promise<JoinOutcome> {
     if (cluster.admission === 'approval') {
-      await this.request(cluster, company);
+      await this.memberships.transition(cluster._id, company, requestToJoin(cluster, company));
       return { status: 'pending' };
     }
     await this.admit(cluster, company, 'member');
@@ -46,29 +22,21 @@ export class MembershipsService {
   }
 
   /** The coordinator (or staff) decides a request: approved, the company joins; rejected, it may ask again later. */
-  async decide(cluster: ClusterDocument, company: CompanyRef, decision: JoinDecision): Promise<JoinOutcome> {
+  async decide(cluster: ClusterRef, company: CompanyRef, decision: JoinDecision): Promise<JoinOutcome> {
     if (decision === 'approve') {
-      await this.admit(cluster, company, 'member', hasPendingRequest);
+      await this.memberships.transition(cluster._id, company, admit(cluster, company, 'member', hasPendingRequest));
       return { status: 'joined' };
     }
-    const rejectedAt = new Date();
-    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, undefined, (version) =>
-      createEvent(CLUSTERS_EVENTS.joinRejected, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
-        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, rejectedAt: rejectedAt.toISOString(), version,
-      }),
-    );
+    await this.memberships.transition(cluster._id, company, reject(cluster, company));
     return { status: 'rejected' };
   }
 
-  async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole, precondition = mayJoin(false), session?: ClientSession): Promise<void> {
-    const joinedAt = new Date();
-    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, session, (version) =>
-      createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
-        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, role, joinedAt: joinedAt.toISOString(), version,
-      }),
-    );
+  admit(cluster: ClusterRef, company: CompanyRef, role: ClusterMemberRole, precondition: Precondition = mayJoin(false), session?: ClientSession): Promise<void> {
+    return this.memberships.transition(cluster._id, company, admit(cluster, company, role, precondition), session);
+  }
+
+  leave(cluster: ClusterRef, company: CompanyRef): Promise<void> {
+    return this.memberships.transition(cluster._id, company, leave(cluster, company));
   }
 
   /**
@@ -76,20 +44,19 @@ export class MembershipsService {
    * requests are turned down. Each membership is one idempotent step: one
    * already left or decided meanwhile counts as done.
    */
-  async removeCompany(companyId: string, clusters: (clusterId: string) => Promise<ClusterDocument>): Promise<number> {
-    const current = await this.memberships.find({ companyId, state: { $in: ['joined', 'pending'] } }).lean<MembershipDocument[]>();
+  async removeCompany(companyId: string, clusters: (clusterId: string) => Promise<ClusterRef>): Promise<number> {
     let removed = 0;
-    for (const membership of current) {
+    for (const membership of await this.memberships.openOf(companyId)) {
       if (await this.withdraw(membership, await clusters(membership.clusterId))) removed++;
     }
     return removed;
   }
 
   /** Takes a company out of one cluster; false when another change got there first. */
-  private async withdraw({ clusterId, companyId, companyName }: MembershipDocument, cluster: ClusterDocument): Promise<boolean> {
+  private async withdraw({ clusterId, companyId, companyName }: MembershipDocument, cluster: ClusterRef): Promise<boolean> {
     const company = { _id: companyId, name: companyName };
     for (let attempt = 1; ; attempt++) {
-      const membership = await this.memberships.findOne({ clusterId, companyId }, { state: 1 }).lean<MembershipDocument>();
+      const membership = await this.memberships.stateOf(clusterId, companyId);
       try {
         if (membership?.state === 'joined') await this.leave(cluster, company);
         else if (membership?.state === 'pending') await this.decide(cluster, company, 'reject');
@@ -104,85 +71,20 @@ export class MembershipsService {
 
   /** The company's name as this cluster knows it, from its membership. */
   async memberName(clusterId: string, companyId: string): Promise<string | undefined> {
-    return (await this.memberships.findOne({ clusterId, companyId }, { companyName: 1 }).lean<MembershipDocument>())?.companyName;
-  }
-
-  async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
-    const leftAt = new Date();
-    await this.transition(cluster, company, { state: 'left' }, isMember, undefined, (version) =>
-      createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
-        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,
-      }),
-    );
-  }
-
-  private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
-    const requestedAt = new Date();
-    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), undefined, (version) =>
-      createEvent(CLUSTERS_EVENTS.joinRequested, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
-        clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, requestedAt: requestedAt.toISOString(), version,
-      }),
-    );
-  }
-
-  /**
-   * Moves a company's membership to a new state with its event, in one write,
-   * if the precondition accepts the current state. A company that left or was
-   * rejected may come back.
-   */
-  private async transition(
-    cluster: ClusterDocument,
-    company: CompanyRef,
-    change: Partial<Membership>,
-    precondition: Precondition,
-    session: ClientSession | undefined,
-    eventAt: (version: number) => EventEnvelope,
-  ): Promise<void> {
-    const key = { clusterId: cluster._id, companyId: company._id };
-    const current = await this.memberships.findOne(key, { state: 1, version: 1 }, { session }).lean<MembershipDocument>();
-    precondition(company, current?.state);
-    const version = (current?.version ?? 0) + 1;
-    const set = { ...change, companyName: company.name };
-    try {
-      if (!current) {
-        await this.memberships.create([{ _id: randomUUID(), ...key, ...set, version, pendingEvents: [eventAt(version)] }], { session });
-        return;
-      }
-      const updated = await this.memberships.updateOne({ ...key, version: current.version }, withEvents(set, [eventAt(version)]), { session });
-      if (updated.modifiedCount === 0) throw concurrentChange(company.name);
-    } catch (error) {
-      if (isDuplicateKey(error)) throw concurrentChange(company.name);
-      throw error;
-    }
+    return (await this.memberships.stateOf(clusterId, companyId))?.companyName;
   }
 
   async membersOf(clusterId: string): Promise<ClusterMemberView[]> {
-    const members = await this.memberships.find({ clusterId, state: 'joined' }).sort({ joinedAt: 1 }).lean<MembershipDocument[]>();
+    const members = await this.memberships.joinedMembersOf(clusterId);
     return members.map((m) => ({ companyId: m.companyId, companyName: m.companyName, role: m.role, joinedAt: m.joinedAt!.toISOString() }));
   }
 
   async pendingOf(clusterId: string): Promise<{ companyId: string; companyName: string; requestedAt: string }[]> {
-    const pending = await this.memberships.find({ clusterId, state: 'pending' }).sort({ requestedAt: 1 }).lean<MembershipDocument[]>();
+    const pending = await this.memberships.pendingRequestsOf(clusterId);
     return pending.map((m) => ({ companyId: m.companyId, companyName: m.companyName, requestedAt: m.requestedAt!.toISOString() }));
   }
 
-  async countMembers(clusterIds: string[]): Promise<Map<string, number>> {
-    const rows = await this.memberships.aggregate<{ _id: string; count: number }>([
-      { $match: { clusterId: { $in: clusterIds }, state: 'joined' } },
-      { $group: { _id: '$clusterId', count: { $sum: 1 } } },
-    ]);
-    return new Map(rows.map((r) => [r._id, r.count]));
+  countMembers(clusterIds: string[]): Promise<Map<string, number>> {
+    return this.memberships.countJoined(clusterIds);
   }
-}
-
-function concurrentChange(companyName: string): DomainError {
-  return new DomainError(ERRORS.CONCURRENT_CHANGE, `The membership of ${companyName} changed meanwhile; try again`);
-}
-
-const RACE_LOST = new Set<string>([ERRORS.CONCURRENT_CHANGE.code, ERRORS.CLUSTER_NOT_MEMBER.code, ERRORS.CLUSTER_NO_PENDING_REQUEST.code]);
-
-function isRaceLost(error: unknown): boolean {
-  return error instanceof DomainError && RACE_LOST.has(error.code);
 }

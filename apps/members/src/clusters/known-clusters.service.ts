@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, MembershipFact, Theme } from '@grappes/contracts';
+import { ClusterSnapshot, MembershipFact, MembershipState, Theme } from '@grappes/contracts';
 import { applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { KnownCluster } from './known-cluster.schema';
-import { KnownMembership, KnownMembershipState } from './known-membership.schema';
+import { KnownMembership } from './known-membership.schema';
 
 /** The members service's view of clusters and memberships, kept from the clusters service's events. */
 @Injectable()
@@ -18,7 +18,7 @@ export class KnownClustersService {
     return applyIfNewer(this.clusters, data.clusterId, data.version, { name: data.name, theme: data.theme });
   }
 
-  recordMembership({ clusterId, companyId, version }: MembershipFact, state: KnownMembershipState): Promise<void> {
+  recordMembership({ clusterId, companyId, version }: MembershipFact, state: MembershipState): Promise<void> {
     return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, { clusterId, companyId, state });
   }
 

@@ -1,7 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-export const KNOWN_MEMBERSHIP_STATES = ['pending', 'joined', 'rejected', 'left'] as const;
-export type KnownMembershipState = (typeof KNOWN_MEMBERSHIP_STATES)[number];
+import { MEMBERSHIP_STATES, MembershipState } from '@grappes/contracts';
 
 /** Which company is in (or has asked to join) which cluster; keyed `<clusterId>:<companyId>`. */
 @Schema({ collection: 'known_memberships' })
@@ -9,7 +7,7 @@ export class KnownMembership {
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true }) clusterId!: string;
   @Prop({ required: true, index: true }) companyId!: string;
-  @Prop({ type: String, enum: KNOWN_MEMBERSHIP_STATES, required: true }) state!: KnownMembershipState;
+  @Prop({ type: String, enum: MEMBERSHIP_STATES, required: true }) state!: MembershipState;
   @Prop({ required: true }) version!: number;
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CompaniesHandlers } from './companies.handlers';
+import { CompaniesRpcHandlers } from './companies.rpc-handlers';
 import { CompaniesService } from './companies.service';
 import { Company, CompanySchema } from './company.schema';
 import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } from './establishment-sirets';
@@ -11,8 +11,8 @@ import { EstablishmentSiret, EstablishmentSiretSchema, EstablishmentSirets } fro
       { name: EstablishmentSiret.name, schema: EstablishmentSiretSchema },
     ]),
   ],
-  controllers: [CompaniesHandlers],
+  controllers: [CompaniesRpcHandlers],
   providers: [CompaniesService, EstablishmentSirets],
-  exports: [CompaniesService, MongooseModule],
+  exports: [CompaniesService],
 })
 export class CompaniesModule {}

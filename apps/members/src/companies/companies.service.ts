@@ -111,6 +111,16 @@ export class CompaniesService {
     return company;
   }
 
+  /** What the sector figures count of every company still in the federation. */
+  membersForFigures(): Promise<Pick<CompanyDocument, 'category' | 'region' | 'headcount' | 'annualRevenueEur'>[]> {
+    return this.companies.find({ status: { $ne: 'left' } }, { category: 1, region: 1, headcount: 1, annualRevenueEur: 1 }).lean<CompanyDocument[]>();
+  }
+
+  /** The active companies, as much of them as suggesting partners needs. */
+  activeProfiles(): Promise<Pick<CompanyDocument, '_id' | 'name' | 'category' | 'capabilities' | 'region'>[]> {
+    return this.companies.find({ status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyDocument[]>();
+  }
+
   /**
    * The named fact (`company-suspended`, `company-reactivated`) goes out beside
    * `company-updated`, which the projections of the status already follow.

@@ -37,7 +37,7 @@ export class EstablishmentSirets implements OnApplicationBootstrap {
     const holders = await this.companies.find({ 'establishments.0': { $exists: true } }, { establishments: 1 }).lean<CompanyDocument[]>();
     for (const company of holders) {
       for (const { siret } of company.establishments) {
-        const held = await this.sirets.findOneAndUpdate({ _id: siret }, { $setOnInsert: { companyId: company._id } }, { upsert: true, new: true }).lean();
+        const held = await this.sirets.findOneAndUpdate({ _id: siret }, { $setOnInsert: { companyId: company._id } }, { upsert: true, returnDocument: 'after' }).lean();
         if (held && held.companyId !== company._id) this.logger.warn(`SIRET ${siret} is listed by companies ${held.companyId} and ${company._id}`);
       }
     }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CompaniesModule } from '../companies/companies.module';
 import { LegacyRemovalsMigration } from './legacy-removals.migration';
-import { PeopleHandlers } from './people.handlers';
+import { PeopleRpcHandlers } from './people.rpc-handlers';
 import { PeopleService } from './people.service';
 import { Person, PersonSchema } from './person.schema';
 import { RemovedPerson, RemovedPersonSchema } from './removed-person.schema';
@@ -15,7 +15,7 @@ import { RemovedPerson, RemovedPersonSchema } from './removed-person.schema';
       { name: RemovedPerson.name, schema: RemovedPersonSchema },
     ]),
   ],
-  controllers: [PeopleHandlers],
+  controllers: [PeopleRpcHandlers],
   providers: [PeopleService, LegacyRemovalsMigration],
   exports: [PeopleService],
 })

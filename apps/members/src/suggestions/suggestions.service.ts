@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { Principal, Suggestions, THEME_LABELS_FR, assertActsForCompany } from '@grappes/contracts';
-import { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
-import { Company, CompanyDocument } from '../companies/company.schema';
 import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Profile, complementaryPartners } from './complementarity';
 
@@ -11,7 +8,6 @@ import { Profile, complementaryPartners } from './complementarity';
 export class SuggestionsService {
   constructor(
     private readonly companies: CompaniesService,
-    @InjectModel(Company.name) private readonly directory: Model<CompanyDocument>,
     private readonly clusters: KnownClustersService,
   ) {}
 
@@ -22,7 +18,7 @@ export class SuggestionsService {
     const [joined, clusters, candidates] = await Promise.all([
       this.clusters.joinedOrAskedBy(companyId),
       this.clusters.ofThemes(company.capabilities),
-      this.directory.find({ status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyDocument[]>(),
+      this.companies.activeProfiles(),
     ]);
     const byId = new Map(candidates.map((c) => [c._id, c]));
     return {
@@ -37,4 +33,4 @@ export class SuggestionsService {
   }
 }
 
-const profileOf = (c: CompanyDocument): Profile => ({ id: c._id, name: c.name, category: c.category, capabilities: c.capabilities });
+const profileOf = (c: Pick<Profile, 'name' | 'category' | 'capabilities'> & { _id: string }): Profile => ({ id: c._id, name: c.name, category: c.category, capabilities: c.capabilities });

@@ -2,7 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { NotificationsConfig } from '../notifications.config';
 import { PreferencesModule } from '../preferences/preferences.module';
-import { WorkshopsModule } from '../workshops/workshops.module';
+import { KnownWorkshopsModule } from '../workshops/known-workshops.module';
 import { DigestsService } from './digests.service';
 import { EmailWorker } from './email.worker';
 import { EmailsService } from './emails.service';
@@ -20,7 +20,7 @@ function mailerOf(config: NotificationsConfig): Mailer {
 
 /** E-mail over SMTP: each notification at once or in the daily digest, retried, then kept as failed. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: OutgoingEmail.name, schema: OutgoingEmailSchema }]), PreferencesModule, WorkshopsModule],
+  imports: [MongooseModule.forFeature([{ name: OutgoingEmail.name, schema: OutgoingEmailSchema }]), PreferencesModule, KnownWorkshopsModule],
   providers: [
     { provide: Mailer, inject: [NotificationsConfig], useFactory: mailerOf },
     EmailWorker,

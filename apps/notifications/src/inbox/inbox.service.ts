@@ -71,7 +71,7 @@ export class InboxService {
     const mine = { _id: notificationId, recipientId };
     // Marked once: reading it again keeps the first reading time.
     const found =
-      (await this.notifications.findOneAndUpdate({ ...mine, readAt: null }, { $set: { readAt: new Date() } }, { new: true }).lean<Notification>()) ??
+      (await this.notifications.findOneAndUpdate({ ...mine, readAt: null }, { $set: { readAt: new Date() } }, { returnDocument: 'after' }).lean<Notification>()) ??
       (await this.notifications.findOne(mine).lean<Notification>());
     if (!found) throw new DomainError(ERRORS.NOTIFICATION_NOT_FOUND, `No notification ${notificationId} in your inbox`);
     return toView(found);

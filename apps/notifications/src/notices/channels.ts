@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE } from '@grappes/contracts';
 import { EmailsService, Letter } from '../email/emails.service';
 import { InboxService } from '../inbox/inbox.service';
 import { render } from '../messages/messages';
-import { Recipient } from '../recipients/recipient.schema';
+import { KnownPerson } from '../people/known-person.schema';
 import { Notice } from './notice.schema';
 
 /** Tells one person of a notice on every channel they have: the inbox with an account, e-mail always. */
@@ -14,7 +14,7 @@ export class Channels {
     private readonly emails: EmailsService,
   ) {}
 
-  async toPerson(notice: Notice, person: Recipient): Promise<void> {
+  async toPerson(notice: Notice, person: KnownPerson): Promise<void> {
     const locale = person.locale ?? DEFAULT_LOCALE;
     const letter = letterOf(notice);
     await this.inbox.put(person._id, { ...letter, ...render(notice.type, notice.kind, notice.event.data, locale) });

@@ -2,26 +2,26 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CLUSTERS_EVENTS, CompanyJoinedCluster, CompanyLeftCluster, EventEnvelope, JoinRejected, JoinRequested } from '@grappes/contracts';
 import { OnEvent } from '@grappes/messaging';
-import { RecipientsService } from '../recipients/recipients.service';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { NoticesService } from './notices.service';
 
 /** Movements in a cluster: the membership is recorded before anyone is told, so that later notices address the right companies. */
 @Controller()
 export class ClusterEventHandlers {
   constructor(
-    private readonly recipients: RecipientsService,
+    private readonly clusters: KnownClustersService,
     private readonly notices: NoticesService,
   ) {}
 
   @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
   async companyJoined(@Payload() event: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
-    await this.recipients.recordMembership(event.data, true);
+    await this.clusters.recordMembership(event.data, true);
     await this.notices.announce(event);
   }
 
   @OnEvent(CLUSTERS_EVENTS.companyLeftCluster)
   async companyLeft(@Payload() event: EventEnvelope<CompanyLeftCluster>): Promise<void> {
-    await this.recipients.recordMembership(event.data, false);
+    await this.clusters.recordMembership(event.data, false);
     await this.notices.announce(event);
   }
 

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EmailModule } from '../email/email.module';
 import { InboxModule } from '../inbox/inbox.module';
-import { RecipientsModule } from '../recipients/recipients.module';
-import { WorkshopsModule } from '../workshops/workshops.module';
+import { KnownClustersModule } from '../clusters/known-clusters.module';
+import { KnownPeopleModule } from '../people/known-people.module';
+import { KnownWorkshopsModule } from '../workshops/known-workshops.module';
 import { Channels } from './channels';
 import { ClusterEventHandlers } from './cluster.event-handlers';
 import { MemberEventHandlers } from './member.event-handlers';
@@ -13,7 +14,7 @@ import { WorkshopEventHandlers } from './workshop.event-handlers';
 
 /** Who hears of which event (audiences.ts), whatever order the events arrive in. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), RecipientsModule, WorkshopsModule, InboxModule, EmailModule],
+  imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), KnownPeopleModule, KnownClustersModule, KnownWorkshopsModule, InboxModule, EmailModule],
   controllers: [MemberEventHandlers, ClusterEventHandlers, WorkshopEventHandlers],
   providers: [NoticesService, Channels],
   exports: [NoticesService],

@@ -3,8 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { EventEnvelope } from '@grappes/contracts';
 import { isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { emailKeyOf } from '../recipients/recipient.schema';
-import { RecipientsService } from '../recipients/recipients.service';
+import { emailKeyOf } from '../people/known-person.schema';
+import { KnownClustersService } from '../clusters/known-clusters.service';
+import { KnownPeopleService } from '../people/known-people.service';
 import { KnownRegistration } from '../workshops/known-registration.schema';
 import { KnownWorkshopsService } from '../workshops/known-workshops.service';
 import { Address, noticeFilter } from './address';
@@ -23,7 +24,8 @@ import { Notice } from './notice.schema';
 export class NoticesService {
   constructor(
     @InjectModel(Notice.name) private readonly notices: Model<Notice>,
-    private readonly recipients: RecipientsService,
+    private readonly people: KnownPeopleService,
+    private readonly clusters: KnownClustersService,
     private readonly workshops: KnownWorkshopsService,
     private readonly channels: Channels,
   ) {}
@@ -32,7 +34,7 @@ export class NoticesService {
   async announce(event: EventEnvelope): Promise<void> {
     for (const addressing of addressingOf(event)) {
       const notice = await this.record(event, addressing);
-      const people = await this.recipients.addressedBy(notice);
+      const people = await this.people.addressedBy(notice);
       for (const person of people) await this.channels.toPerson(notice, person);
       const accounts = new Set(people.map((p) => p.email));
       for (const address of notice.emails.filter((a) => !accounts.has(a) && !notice.except.includes(a))) {
@@ -43,7 +45,7 @@ export class NoticesService {
 
   /** A person recorded now hears of the notices meant for them whose events were handled before. */
   async personArrived(personId: string): Promise<void> {
-    const person = await this.recipients.activePerson(personId);
+    const person = await this.people.activePerson(personId);
     if (!person) return;
     for (const notice of await this.notices.find(noticeFilter(person)).lean<Notice[]>()) await this.channels.toPerson(notice, person);
   }
@@ -56,7 +58,7 @@ export class NoticesService {
     if (!missed.length) return;
     // Named in the notice, the attendee is found again if their account is recorded later still.
     await this.notices.updateMany({ _id: { $in: missed.map((n) => n._id) } }, { $addToSet: { emails: registration.email } });
-    const [person] = await this.recipients.activeByEmail([registration.email]);
+    const [person] = await this.people.activeByEmail([registration.email]);
     for (const notice of await this.notices.find({ _id: { $in: missed.map((n) => n._id) } }).lean<Notice[]>()) {
       if (person) await this.channels.toPerson(notice, person);
       else await this.channels.toAddress(notice, registration.email);
@@ -73,7 +75,7 @@ export class NoticesService {
     const { address, workshopId } = await this.resolve(addressing, at);
     const fields = { eventId: event.id, kind: addressing.kind, type: notificationTypeOf(event), event, ...address, workshopId, createdAt: new Date() };
     let notice = await this.notices
-      .findOneAndUpdate({ _id }, { $setOnInsert: fields }, { upsert: true, new: true })
+      .findOneAndUpdate({ _id }, { $setOnInsert: fields }, { upsert: true, returnDocument: 'after' })
       .lean<Notice>()
       .catch(async (error: unknown) => {
         if (!isDuplicateKey(error)) throw error;
@@ -82,7 +84,7 @@ export class NoticesService {
     if (workshopId) {
       // Read after the notice is written: a registration recorded meanwhile finds the notice instead.
       const registrants = await this.workshops.registrantsAt(workshopId, at);
-      notice = await this.notices.findOneAndUpdate({ _id }, { $addToSet: { emails: { $each: registrants } } }, { new: true }).lean<Notice>();
+      notice = await this.notices.findOneAndUpdate({ _id }, { $addToSet: { emails: { $each: registrants } } }, { returnDocument: 'after' }).lean<Notice>();
     }
     return notice!;
   }
@@ -99,9 +101,9 @@ export class NoticesService {
       else if ('emails' in audience) address.emails.push(...audience.emails.map(emailKeyOf));
       else if ('registrantsOf' in audience) workshopId = audience.registrantsOf;
       else if ('coordinatorOf' in audience) {
-        const coordinator = await this.recipients.coordinatorOf(audience.coordinatorOf);
+        const coordinator = await this.clusters.coordinatorOf(audience.coordinatorOf);
         if (coordinator) address.adminsOf.push(coordinator);
-      } else if (audience.peopleOfCluster) address.companies.push(...(await this.recipients.companiesOf(audience.peopleOfCluster)));
+      } else if (audience.peopleOfCluster) address.companies.push(...(await this.clusters.companiesOf(audience.peopleOfCluster)));
       else address.anyCompany = true;
     }
     return { address, workshopId };

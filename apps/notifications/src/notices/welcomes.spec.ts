@@ -3,7 +3,7 @@
 import { MEMBERS_EVENTS } from '@grappes/contracts';
 import { uniqueName } from '@grappes/testing';
 import { Notification } from '../inbox/notification.schema';
-import { Recipient } from '../recipients/recipient.schema';
+import { KnownPerson } from '../people/known-person.schema';
 import { NotificationsHarness } from '../testing/harness';
 import { clusterCreated, companyEvent, companyJoined, person, personAdded } from '../testing/events';
 import { NoticesModule } from './notices.module';
@@ -61,7 +61,7 @@ describe('a person whose event arrives after their company left the federation',
 
     await harness.deliver(s.clusterCreated, s.joined, deactivated, s.personAdded);
 
-    expect(await harness.model<Recipient>(Recipient.name).findById(s.ada.personId).lean()).toMatchObject({ removed: true });
+    expect(await harness.model<KnownPerson>(KnownPerson.name).findById(s.ada.personId).lean()).toMatchObject({ removed: true });
     expect(await welcomesOf(s.ada.personId)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { RegistrationFact, WorkshopSnapshot } from '@grappes/contracts';
 import { applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { emailKeyOf } from '../recipients/recipient.schema';
+import { emailKeyOf } from '../people/known-person.schema';
 import { KnownRegistration } from './known-registration.schema';
 import { KnownWorkshop } from './known-workshop.schema';
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { KnownClustersModule } from '../clusters/known-clusters.module';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { WorkshopsModule } from '../workshops/workshops.module';
 import { CalendarAccessEventHandlers } from './calendar-access.event-handlers';
@@ -9,7 +10,7 @@ import { CalendarsHandlers } from './calendars.rpc-handlers';
 import { CalendarsService } from './calendars.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: CalendarToken.name, schema: CalendarTokenSchema }]), WorkshopsModule, RegistrationsModule],
+  imports: [MongooseModule.forFeature([{ name: CalendarToken.name, schema: CalendarTokenSchema }]), WorkshopsModule, RegistrationsModule, KnownClustersModule],
   controllers: [CalendarsHandlers, CalendarAccessEventHandlers],
   providers: [CalendarsService, CalendarTokensService],
 })

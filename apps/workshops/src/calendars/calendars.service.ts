@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { CalendarFile, Principal } from '@grappes/contracts';
 import { Model } from 'mongoose';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { CancelledRegistration } from '../registrations/cancelled-registration.schema';
 import { Registration, attendeeKeyOf } from '../registrations/registration.schema';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
@@ -18,7 +18,7 @@ export class CalendarsService {
     @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
     @InjectModel(CancelledRegistration.name) private readonly cancelled: Model<CancelledRegistration>,
     private readonly workshops: WorkshopsService,
-    private readonly members: ClusterMembers,
+    private readonly clusters: KnownClustersService,
     private readonly tokens: CalendarTokensService,
     private readonly config: WorkshopsConfig,
   ) {}
@@ -31,7 +31,7 @@ export class CalendarsService {
 
   /** The cluster's workshops, cancelled ones included and marked. */
   async cluster(clusterId: string, principal: Principal): Promise<CalendarFile> {
-    const cluster = await this.workshops.clusterOf(clusterId, principal);
+    const cluster = await this.clusters.find(clusterId, principal);
     return this.file(await this.workshopModel.find({ clusterId }).sort({ startsAt: 1 }).lean<WorkshopDocument[]>(), 'PUBLISH', cluster.name);
   }
 
@@ -42,7 +42,7 @@ export class CalendarsService {
     const [registered, cancelledWithWorkshop, clusterIds] = await Promise.all([
       this.registrations.distinct('workshopId', { attendeeKey }),
       this.cancelled.distinct('workshopId', { attendeeKey, reason: 'workshop-cancelled' }),
-      owner.companyId ? this.members.clustersOf(owner.companyId) : Promise.resolve([]),
+      owner.companyId ? this.clusters.clustersOf(owner.companyId) : Promise.resolve([]),
     ]);
     const workshops = await this.workshopModel
       .find({ $or: [{ _id: { $in: [...registered, ...cancelledWithWorkshop] } }, { clusterId: { $in: clusterIds } }] })

@@ -1,37 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, EventEnvelope } from '@grappes/contracts';
-import { OnEvent, applyIfNewer } from '@grappes/messaging';
-import { Model } from 'mongoose';
-import { ClusterMembers } from './cluster-members.service';
-import { KnownCluster } from './known-cluster.schema';
+import { OnEvent } from '@grappes/messaging';
+import { KnownClustersService } from './known-clusters.service';
 
+/** Keeps this service's view of clusters and their companies. */
 @Controller()
-export class ClusterEventsHandlers {
-  constructor(
-    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
-    private readonly members: ClusterMembers,
-  ) {}
+export class KnownClusterEventHandlers {
+  constructor(private readonly clusters: KnownClustersService) {}
 
   @OnEvent(CLUSTERS_EVENTS.clusterCreated)
   created(@Payload() { data }: EventEnvelope<ClusterSnapshot>): Promise<void> {
-    return this.record(data);
+    return this.clusters.recordCluster(data);
   }
 
   @OnEvent(CLUSTERS_EVENTS.clusterUpdated)
   updated(@Payload() { data }: EventEnvelope<ClusterSnapshot>): Promise<void> {
-    return this.record(data);
+    return this.clusters.recordCluster(data);
   }
 
   /** Leaving is handled with the registrations it cancels (CompanyDeparturesEventHandlers). */
   @OnEvent(CLUSTERS_EVENTS.companyJoinedCluster)
   async joined(@Payload() { data }: EventEnvelope<CompanyJoinedCluster>): Promise<void> {
-    await this.members.record(data, true);
-  }
-
-  private record({ clusterId, name, coordinatorCompanyId, version }: ClusterSnapshot): Promise<void> {
-    // null, not undefined: a coordinator that is gone must be erased, not kept.
-    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId: coordinatorCompanyId ?? null });
+    await this.clusters.recordMembership(data, true);
   }
 }

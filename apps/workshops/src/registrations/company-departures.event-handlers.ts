@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_EVENTS, CancellationReason, CompanyLeftCluster, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS } from '@grappes/contracts';
 import { OnEvent, applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
 import { DepartedCompany } from './departed-company.schema';
 import { Registration } from './registration.schema';
@@ -22,13 +22,13 @@ export class CompanyDeparturesEventHandlers {
     @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
     @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
     @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
-    private readonly members: ClusterMembers,
+    private readonly clusters: KnownClustersService,
     private readonly seats: Seats,
   ) {}
 
   @OnEvent(CLUSTERS_EVENTS.companyLeftCluster)
   async leftCluster(@Payload() { data }: EventEnvelope<CompanyLeftCluster>): Promise<void> {
-    if (await this.members.record(data, false)) return;
+    if (await this.clusters.recordMembership(data, false)) return;
     const workshopIds = await this.upcoming({ clusterId: data.clusterId });
     await this.cancelEach({ companyId: data.companyId, workshopId: { $in: workshopIds } }, 'company-left-cluster');
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { KnownClustersModule } from '../clusters/known-clusters.module';
 import { WorkshopsModule } from '../workshops/workshops.module';
 import { AttendanceService } from './attendance.service';
 import { CancelledRegistration, CancelledRegistrationSchema } from './cancelled-registration.schema';
@@ -18,6 +19,7 @@ import { Seats } from './seats';
       { name: DepartedCompany.name, schema: DepartedCompanySchema },
     ]),
     WorkshopsModule,
+    KnownClustersModule,
   ],
   controllers: [RegistrationsHandlers, CompanyDeparturesEventHandlers],
   providers: [RegistrationsService, AttendanceService, Seats],

@@ -5,7 +5,7 @@ import {
 } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { ClusterMembers } from '../clusters/cluster-members.service';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { WorkshopDocument } from '../workshops/workshop.schema';
 import { WorkshopsService } from '../workshops/workshops.service';
 import { DepartedCompany } from './departed-company.schema';
@@ -18,7 +18,7 @@ export class RegistrationsService {
     @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
     @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
     private readonly workshops: WorkshopsService,
-    private readonly members: ClusterMembers,
+    private readonly clusters: KnownClustersService,
     private readonly seats: Seats,
   ) {}
 
@@ -32,7 +32,7 @@ export class RegistrationsService {
     if (await this.departed.exists({ _id: input.companyId })) {
       throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, 'The company has left the federation');
     }
-    if (workshop.clusterId && !(await this.members.isMember(workshop.clusterId, input.companyId, principal))) {
+    if (workshop.clusterId && !(await this.clusters.isMember(workshop.clusterId, input.companyId, principal))) {
       throw new DomainError(ERRORS.WORKSHOP_COMPANY_NOT_IN_CLUSTER, "Only the cluster's member companies may register");
     }
     const attendeeEmail = input.attendeeEmail.normalize('NFC');

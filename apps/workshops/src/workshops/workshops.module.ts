@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ClustersModule } from '../clusters/clusters.module';
+import { KnownClustersModule } from '../clusters/known-clusters.module';
 import { Workshop, WorkshopSchema } from './workshop.schema';
 import { WorkshopsHandlers } from './workshops.rpc-handlers';
 import { WorkshopsService } from './workshops.service';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Workshop.name, schema: WorkshopSchema }]), ClustersModule],
+  imports: [MongooseModule.forFeature([{ name: Workshop.name, schema: WorkshopSchema }]), KnownClustersModule],
   controllers: [WorkshopsHandlers],
   providers: [WorkshopsService],
-  exports: [MongooseModule, WorkshopsService, ClustersModule],
+  exports: [MongooseModule, WorkshopsService],
 })
 export class WorkshopsModule {}

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  CLUSTERS_RPC, DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isCoordinator, isFederationAdmin, pageOf,
+  DomainError, ERRORS, Page, Principal, ScheduleWorkshop, WORKSHOPS_EVENTS, WorkshopQuery, WorkshopView, isCoordinator, isFederationAdmin, pageOf,
 } from '@grappes/contracts';
-import { RpcClient, createEvent } from '@grappes/messaging';
+import { createEvent } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { KnownCluster } from '../clusters/known-cluster.schema';
+import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Workshop, WorkshopDocument } from './workshop.schema';
 
 @Injectable()
 export class WorkshopsService {
   constructor(
     @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
-    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
-    private readonly rpc: RpcClient,
+    private readonly clusters: KnownClustersService,
   ) {}
 
   /** Federation staff schedule any workshop; a cluster's coordinator, the workshops of that cluster. */
@@ -48,10 +48,8 @@ export class WorkshopsService {
     }
   }
 
-  /** A cluster opened a moment ago may not have reached us by event yet: then the clusters service is asked. */
-  async clusterOf(clusterId: string, principal: Principal): Promise<Pick<KnownCluster, 'name' | 'coordinatorCompanyId'>> {
-    const known = await this.clusters.findById(clusterId).lean<KnownCluster>();
-    return known ?? (await this.rpc.send(CLUSTERS_RPC.getCluster, { clusterId }, { principal }));
+  private clusterOf(clusterId: string, principal: Principal): Promise<Pick<KnownCluster, 'name' | 'coordinatorCompanyId'>> {
+    return this.clusters.find(clusterId, principal);
   }
 
   async list(query: WorkshopQuery): Promise<Page<WorkshopView>> {

@@ -2,7 +2,7 @@ import { Omittable } from '../common/omittable';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery, Page } from '../common/page';
-import { ADMISSION_MODES, AdmissionMode, ClusterMemberRole, THEMES, Theme } from '../vocabulary';
+import { ADMISSION_MODES, AdmissionMode, ClusterMemberRole, MembershipState, THEMES, Theme } from '../vocabulary';
 import { defineRpc } from './rpc-definition';
 
 export class CreateCluster {
@@ -67,7 +67,7 @@ export interface ClusterDetail extends ClusterView {
 }
 
 export interface JoinOutcome {
-  status: 'joined' | 'pending' | 'rejected';
+  status: Exclude<MembershipState, 'left'>;
 }
 
 export const CLUSTERS_RPC = {

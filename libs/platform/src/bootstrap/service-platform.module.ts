@@ -6,7 +6,7 @@ import { Connection } from 'mongoose';
 import { NatsConnection } from 'nats';
 import { ServiceConfig } from '../config/service-config';
 import { HealthController } from '../health/health.controller';
-import { pingHandlers } from '../health/ping.handlers';
+import { pingHandlers } from '../health/ping.rpc-handlers';
 import { READINESS_CHECKS, ReadinessCheck } from '../health/readiness';
 import { jsonLogger } from '../logging/logger.module';
 import { AppMetrics } from '../metrics/app-metrics';

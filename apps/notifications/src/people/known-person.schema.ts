@@ -3,7 +3,7 @@ import { LOCALES, Locale, ROLES, Role } from '@grappes/contracts';
 
 /** A person who can be notified, as the members service's events describe them. */
 @Schema({ collection: 'recipients' })
-export class Recipient {
+export class KnownPerson {
   @Prop({ type: String }) _id!: string;
   /** NFC and lower-cased (`emailKeyOf`): how an attendee known only by e-mail is matched to an account. */
   @Prop({ required: true, index: true }) email!: string;
@@ -17,7 +17,7 @@ export class Recipient {
   @Prop({ required: true }) version!: number;
 }
 
-export const RecipientSchema = SchemaFactory.createForClass(Recipient);
+export const KnownPersonSchema = SchemaFactory.createForClass(KnownPerson);
 
 /** One form of an address for comparing: attendees are typed by hand, accounts are stored lower-cased. */
 export function emailKeyOf(email: string): string {

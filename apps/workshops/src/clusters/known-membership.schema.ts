@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /** Whether a company is a member of a cluster, from the clusters service's membership events. */
 @Schema({ collection: 'cluster_memberships' })
-export class ClusterMembership {
+export class KnownMembership {
   /** `<clusterId>:<companyId>`. */
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true, index: true }) clusterId!: string;
@@ -12,6 +12,6 @@ export class ClusterMembership {
   @Prop({ required: true }) version!: number;
 }
 
-export const ClusterMembershipSchema = SchemaFactory.createForClass(ClusterMembership);
+export const KnownMembershipSchema = SchemaFactory.createForClass(KnownMembership);
 
 export const membershipKey = (clusterId: string, companyId: string) => `${clusterId}:${companyId}`;

@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, MembershipFact, PersonRemoved, PersonSnapshot } from '@grappes/contracts';
+import { PersonRemoved, PersonSnapshot } from '@grappes/contracts';
 import { applyIfNewer, isDuplicateKey } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { Address, recipientFilter } from '../notices/address';
 import { DepartedCompany } from './departed-company.schema';
-import { KnownCluster } from './known-cluster.schema';
-import { KnownMembership } from './known-membership.schema';
-import { Recipient, emailKeyOf } from './recipient.schema';
+import { KnownPerson, emailKeyOf } from './known-person.schema';
 
+/** This service's view of the people who can be notified, kept from the members events. */
 @Injectable()
-export class RecipientsService {
+export class KnownPeopleService {
   constructor(
-    @InjectModel(Recipient.name) private readonly recipients: Model<Recipient>,
-    @InjectModel(KnownCluster.name) private readonly clusters: Model<KnownCluster>,
-    @InjectModel(KnownMembership.name) private readonly memberships: Model<KnownMembership>,
+    @InjectModel(KnownPerson.name) private readonly recipients: Model<KnownPerson>,
     @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
   ) {}
 
@@ -38,49 +35,23 @@ export class RecipientsService {
   }
 
   /** The person, if they can be notified. */
-  activePerson(personId: string): Promise<Recipient | null> {
-    return this.recipients.findOne({ _id: personId, removed: false }).lean<Recipient>();
+  activePerson(personId: string): Promise<KnownPerson | null> {
+    return this.recipients.findOne({ _id: personId, removed: false }).lean<KnownPerson>();
   }
 
   /** The account holders among these e-mails (`emailKeyOf`), if they can be notified. */
-  activeByEmail(emails: string[]): Promise<Recipient[]> {
-    return emails.length ? this.recipients.find({ email: { $in: emails }, removed: false }).lean<Recipient[]>() : Promise.resolve([]);
+  activeByEmail(emails: string[]): Promise<KnownPerson[]> {
+    return emails.length ? this.recipients.find({ email: { $in: emails }, removed: false }).lean<KnownPerson[]>() : Promise.resolve([]);
   }
 
   removePerson(person: PersonRemoved): Promise<void> {
     return applyIfNewer(this.recipients, person.personId, person.version, { email: emailKeyOf(person.email), removed: true });
   }
 
-  recordCluster(cluster: ClusterSnapshot): Promise<void> {
-    const { clusterId, name, coordinatorCompanyId, version } = cluster;
-    // null, not undefined: a coordinator that is gone must be erased, not kept.
-    return applyIfNewer(this.clusters, clusterId, version, { name, coordinatorCompanyId: coordinatorCompanyId ?? null });
-  }
-
-  recordMembership({ clusterId, companyId, version }: MembershipFact, joined: boolean): Promise<void> {
-    return applyIfNewer(this.memberships, `${clusterId}:${companyId}`, version, { clusterId, companyId, joined });
-  }
-
-  /** The companies in a cluster. */
-  async companiesOf(clusterId: string): Promise<string[]> {
-    const members = await this.memberships.find({ clusterId, joined: true }, { companyId: 1 }).lean<KnownMembership[]>();
-    return members.map((m) => m.companyId);
-  }
-
   /** The people an address reaches now. */
-  addressedBy(address: Address): Promise<Recipient[]> {
+  addressedBy(address: Address): Promise<KnownPerson[]> {
     const filter = recipientFilter(address);
-    return filter ? this.recipients.find(filter).lean<Recipient[]>() : Promise.resolve([]);
-  }
-
-  /**
-   * The coordinating company of a cluster, if it has one. A cluster not known
-   * yet (its creation is still on its way) fails the handling, to be retried.
-   */
-  async coordinatorOf(clusterId: string): Promise<string | undefined> {
-    const cluster = await this.clusters.findById(clusterId).lean<KnownCluster>();
-    if (!cluster) throw new Error(`Cluster ${clusterId} is not known here yet`);
-    return cluster.coordinatorCompanyId ?? undefined;
+    return filter ? this.recipients.find(filter).lean<KnownPerson[]>() : Promise.resolve([]);
   }
 
   /** The people of a company that left the federation hear nothing more, including those whose event is still on its way. */

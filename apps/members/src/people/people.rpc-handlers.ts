@@ -7,7 +7,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { PeopleService } from './people.service';
 
 @Controller()
-export class PeopleHandlers {
+export class PeopleRpcHandlers {
   constructor(private readonly people: PeopleService) {}
 
   @RpcHandler(MEMBERS_RPC.verifyCredentials)

@@ -9,11 +9,11 @@ export function pingSubject(service: string): string {
 
 export function pingHandlers(service: string): Type {
   @Controller()
-  class PingHandlers {
+  class PingRpcHandlers {
     @MessagePattern(pingSubject(service), Transport.NATS)
     ping(): PingReply {
       return { service, status: 'ok' };
     }
   }
-  return PingHandlers;
+  return PingRpcHandlers;
 }

@@ -7,7 +7,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { CompaniesService } from './companies.service';
 
 @Controller()
-export class CompaniesHandlers {
+export class CompaniesRpcHandlers {
   constructor(private readonly companies: CompaniesService) {}
 
   @RpcHandler(MEMBERS_RPC.registerCompany)

@@ -4,7 +4,12 @@ import { KnownRegistration, KnownRegistrationSchema } from './known-registration
 import { KnownWorkshop, KnownWorkshopSchema } from './known-workshop.schema';
 import { KnownWorkshopsService } from './known-workshops.service';
 
-/** What this service knows of workshops and registrations; the workshops events feed it (notices/). */
+/**
+ * A local view of the workshops service's workshops and registrations. It has
+ * no event handlers of its own: every workshops event it records is also
+ * noticed, and must be recorded before anyone is told, so the notices'
+ * handlers record it first, in order (notices/workshop.event-handlers.ts).
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -15,4 +20,4 @@ import { KnownWorkshopsService } from './known-workshops.service';
   providers: [KnownWorkshopsService],
   exports: [KnownWorkshopsService],
 })
-export class WorkshopsModule {}
+export class KnownWorkshopsModule {}
