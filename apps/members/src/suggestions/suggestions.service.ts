@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Principal, Suggestions, THEME_LABELS_FR, assertActsForCompany } from '@grappes/contracts';
+import { PartnerForNeeds, PartnersForNeeds, Principal, Suggestions, THEME_LABELS_FR, assertActsForCompany } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { CompaniesService } from '../companies/companies.service';
 import { Company, CompanyDocument } from '../companies/company.schema';
 import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Profile, complementaryPartners } from './complementarity';
+import { ideaPartners } from './idea-partners';
 
 @Injectable()
 export class SuggestionsService {
@@ -35,6 +36,28 @@ export class SuggestionsService {
       }),
     };
   }
+
+  /**
+   * Matchmaking for an idea: active member companies with a capability it
+   * needs, with the reasons in French. Only what the directory shows anyone
+   * signed in (no revenue), so the caller's place in the cluster is checked
+   * by the clusters service, which gives `clusterCompanyIds`.
+   */
+  async forNeeds({ neededCapabilities, clusterCompanyIds, exceptCompanyIds }: PartnersForNeeds): Promise<PartnerForNeeds[]> {
+    const fields = { name: 1, category: 1, capabilities: 1, region: 1 };
+    const [candidates, cluster] = await Promise.all([
+      this.directory.find({ status: 'active', capabilities: { $in: neededCapabilities }, _id: { $nin: exceptCompanyIds } }, fields).lean<CompanyDocument[]>(),
+      this.directory.find({ _id: { $in: clusterCompanyIds }, status: 'active' }, fields).lean<CompanyDocument[]>(),
+    ]);
+    const byId = new Map(candidates.map((c) => [c._id, c]));
+    return ideaPartners(neededCapabilities, cluster.map(profileOf), candidates.map(profileOf), IDEA_PARTNERS_LIMIT).map(({ partner, covers, inCluster, reason }) => {
+      const c = byId.get(partner.id)!;
+      return { companyId: c._id, name: c.name, category: c.category, capabilities: c.capabilities, region: c.region, covers, inCluster, reason };
+    });
+  }
 }
+
+/** How many companies matchmaking suggests for an idea. */
+const IDEA_PARTNERS_LIMIT = 10;
 
 const profileOf = (c: CompanyDocument): Profile => ({ id: c._id, name: c.name, category: c.category, capabilities: c.capabilities });
