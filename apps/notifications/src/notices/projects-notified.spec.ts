@@ -3,15 +3,10 @@
 // (clusters stream) arrive in either order, and twice.
 import { EventEnvelope } from '@grappes/contracts';
 import { uniqueName } from '@grappes/testing';
-import { Notification } from '../inbox/notification.schema';
+import { AFTER, AT, BEFORE, LATER, ORDERS, inboxOf } from '../testing/arrival';
 import { NotificationsHarness } from '../testing/harness';
 import { Person, idea, ideaPosted, interestExpressed, person, personAdded, project, projectLaunched, projectUpdated } from '../testing/events';
 import { NoticesModule } from './notices.module';
-
-const BEFORE = '2026-03-01T09:00:00.000Z';
-const AT = '2026-03-02T09:00:00.000Z';
-const AFTER = '2026-03-03T09:00:00.000Z';
-const LATER = '2026-03-04T09:00:00.000Z';
 
 let harness: NotificationsHarness;
 
@@ -21,23 +16,11 @@ beforeAll(async () => {
 
 afterAll(() => harness?.close());
 
-/** The inbox entries of a person, as `<type>:<kind>`. */
-async function inboxOf(p: Person): Promise<string[]> {
-  const entries = await harness.model<Notification>(Notification.name).find({ recipientId: p.personId }).lean<Notification[]>();
-  return entries.map((n) => `${n.type}:${n.kind}`).sort();
-}
-
-type Order = (people: EventEnvelope[], facts: EventEnvelope[]) => EventEnvelope[];
-const ORDERS: [string, Order][] = [
-  ['the people first', (people, facts) => [...people, ...facts]],
-  ['the people last', (people, facts) => [...facts, ...people]],
-];
-
 /** Delivers everything twice in the given order, checking after each round that everyone was told exactly what `expected` says. */
 async function twice(events: EventEnvelope[], everyone: Person[], expected: string[][]): Promise<void> {
   for (let round = 0; round < 2; round++) {
     await harness.deliver(...events);
-    expect(await Promise.all(everyone.map(inboxOf))).toEqual(expected);
+    expect(await Promise.all(everyone.map((p) => inboxOf(harness, p)))).toEqual(expected);
   }
 }
 
