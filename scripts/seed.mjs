@@ -188,6 +188,49 @@ function checkWorkshops(workshops, clusters) {
   ];
 }
 
+const PROJECT_KINDS = ['product', 'process', 'innovation'];
+const PROJECT_STATUSES = ['proposed', 'active'];
+
+/** The companies that are members of the cluster of `theme` at once: its coordinator and those joining an open cluster. */
+function joinedMembers(data, theme) {
+  const cluster = data.clusters.find((c) => c.theme === theme);
+  if (!cluster) return undefined;
+  const joiners = cluster.admission === 'open' ? data.companies.filter((c) => c.joins?.includes(theme)) : [];
+  return new Set([cluster.coordinatorSiren, ...joiners.map((c) => c.siren)]);
+}
+
+/** Ideas and projects sit in a cluster; their people and partners belong to its member companies. */
+function checkInnovation(data) {
+  const companyOf = (email) => data.companies.find((c) => c.people?.some((p) => p.email === email));
+  const problems = [];
+  const memberCheck = (where, members, email) => {
+    const company = companyOf(email);
+    if (!company) problems.push(`${where}: ${email} is no person of the kick-off`);
+    else if (!members.has(company.siren)) problems.push(`${where}: ${email}'s company ${company.name} is not a member of the cluster`);
+  };
+  (data.ideas ?? []).forEach((idea, i) => {
+    const where = `ideas[${i}] "${idea.title}"`;
+    const members = joinedMembers(data, idea.theme);
+    if (!members) return problems.push(`${where}: no cluster of theme ${idea.theme}`);
+    if (!isText(idea.title, 160) || !PROJECT_KINDS.includes(idea.kind)) problems.push(`${where}: needs a title and a kind (${PROJECT_KINDS.join(', ')})`);
+    if (!/fictive de démonstration/.test(idea.description ?? '')) problems.push(`${where}: the description must say it is fictional`);
+    for (const theme of idea.neededCapabilities ?? []) if (!THEMES.includes(theme)) problems.push(`${where}: unknown theme ${theme}`);
+    [idea.author, ...(idea.interestedBy ?? []), ...(idea.comments ?? []).map((c) => c.by)].forEach((email) => memberCheck(where, members, email));
+  });
+  (data.projects ?? []).forEach((project, i) => {
+    const where = `projects[${i}] "${project.title}"`;
+    const members = joinedMembers(data, project.theme);
+    if (!members) return problems.push(`${where}: no cluster of theme ${project.theme}`);
+    if (!PROJECT_KINDS.includes(project.kind) || !PROJECT_STATUSES.includes(project.status)) problems.push(`${where}: unknown kind or status`);
+    if (!/fictif de démonstration/.test(project.description ?? '')) problems.push(`${where}: the description must say it is fictional`);
+    for (const siren of project.partnerSirens ?? []) if (!members.has(siren)) problems.push(`${where}: partner ${siren} is not a member of the cluster`);
+    for (const m of project.milestones ?? []) if (!Number.isInteger(m.inWeeks) || !isText(m.title, 160)) problems.push(`${where}: milestone ${JSON.stringify(m)} needs a title and whole weeks`);
+  });
+  for (const title of duplicates((data.ideas ?? []).map((i) => i.title))) problems.push(`idea title ${JSON.stringify(title)} is used twice`);
+  for (const title of duplicates((data.projects ?? []).map((p) => p.title))) problems.push(`project title ${JSON.stringify(title)} is used twice`);
+  return problems;
+}
+
 /** Validates the kick-off data; throws one error listing every problem found. */
 export function checkKickoff(data) {
   const companies = data?.companies ?? [];
@@ -202,6 +245,7 @@ export function checkKickoff(data) {
     ...checkUniqueness(companies),
     ...checkClusters(clusters, companies),
     ...checkWorkshops(data?.workshops ?? [], clusters),
+    ...(companies.length && clusters.length ? checkInnovation(data) : []),
   ];
   if (problems.length) throw new Error(`kickoff data is not valid:\n  - ${problems.join('\n  - ')}`);
   return data;
@@ -469,6 +513,63 @@ async function seedWorkshops(api, workshops, clusterIds) {
   return counts;
 }
 
+/**
+ * Ideas are posted, commented and supported by the people of the cluster's
+ * companies, signed in as themselves; an idea whose title exists in its
+ * cluster is kept as it is.
+ */
+async function seedIdeas(api, ideas, clusterIds, asPerson) {
+  const counts = counter();
+  for (const idea of ideas) {
+    const ideasPath = `/clusters/${encodeURIComponent(clusterIds.get(idea.theme))}/ideas`;
+    if ((await api.listAll(ideasPath)).some((item) => item.title === idea.title)) {
+      counts.existing += 1;
+      continue;
+    }
+    const { title, kind, description, neededCapabilities } = idea;
+    const { body } = await (await asPerson(idea.author)).send('POST', ideasPath, { title, kind, description, neededCapabilities });
+    const ideaPath = `${ideasPath}/${encodeURIComponent(body.id)}`;
+    for (const email of idea.interestedBy ?? []) {
+      await (await asPerson(email)).send('POST', `${ideaPath}/interest`, undefined, { conflicts: ['IDEA.ALREADY_INTERESTED'] });
+    }
+    for (const { by, text } of idea.comments ?? []) await (await asPerson(by)).send('POST', `${ideaPath}/comments`, { text });
+    counts.created += 1;
+  }
+  return counts;
+}
+
+/** Launched by federation staff with their partners, then given their status and milestones; a title that exists in its cluster is kept. */
+async function seedProjects(api, projects, clusterIds, companyIds) {
+  const counts = counter();
+  for (const project of projects) {
+    const projectsPath = `/clusters/${encodeURIComponent(clusterIds.get(project.theme))}/projects`;
+    if ((await api.listAll(projectsPath)).some((item) => item.title === project.title)) {
+      counts.existing += 1;
+      continue;
+    }
+    const { title, kind, description } = project;
+    const partnerCompanyIds = project.partnerSirens.map((siren) => companyIds.get(siren));
+    const { body } = await api.send('POST', projectsPath, { title, kind, description, partnerCompanyIds });
+    const milestones = project.milestones.map((m) => ({ title: m.title, dueAt: parisTime(m.inWeeks, '18:00'), done: m.done ?? false }));
+    const status = project.status === 'proposed' ? {} : { status: project.status };
+    await api.send('PATCH', `${projectsPath}/${encodeURIComponent(body.id)}`, { ...status, milestones });
+    counts.created += 1;
+  }
+  return counts;
+}
+
+/** A client signed in as a seeded person, made once per person. */
+function peopleSessions(baseUrl, log, password) {
+  const sessions = new Map();
+  return (email) => {
+    if (!sessions.has(email)) {
+      const api = createApi(baseUrl, log);
+      sessions.set(email, api.login(email, password).then(() => api));
+    }
+    return sessions.get(email);
+  };
+}
+
 const countsLine = (label, counts) => `${label}: ${Object.entries(counts).map(([key, n]) => `${n} ${key}`).join(', ')}`;
 
 /**
@@ -497,8 +598,12 @@ export async function seed({
   log(countsLine('memberships', memberships));
   const workshops = await seedWorkshops(api, data.workshops ?? [], clusters.idsByTheme);
   log(countsLine('workshops', workshops));
+  const ideas = await seedIdeas(api, data.ideas ?? [], clusters.idsByTheme, peopleSessions(baseUrl, log, data.demoPassword));
+  log(countsLine('ideas', ideas));
+  const projects = await seedProjects(api, data.projects ?? [], clusters.idsByTheme, companies.ids);
+  log(countsLine('projects', projects));
 
-  return { companies: companies.counts, clusters: clusters.counts, people, memberships, workshops };
+  return { companies: companies.counts, clusters: clusters.counts, people, memberships, workshops, ideas, projects };
 }
 
 // ---------------------------------------------------------------------------

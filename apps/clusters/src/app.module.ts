@@ -4,6 +4,7 @@ import { ClustersConfig } from './clusters.config';
 import { Cluster } from './clusters/cluster.schema';
 import { ClustersModule } from './clusters/clusters.module';
 import { DeparturesModule } from './departures/departures.module';
+import { FiguresModule } from './figures/figures.module';
 import { Idea } from './ideas/idea.schema';
 import { IdeasModule } from './ideas/ideas.module';
 import { JoiningModule } from './joining/joining.module';
@@ -25,6 +26,7 @@ export class AppModule {
         ProjectsModule,
         IdeasModule,
         DeparturesModule,
+        FiguresModule,
       ],
     };
   }

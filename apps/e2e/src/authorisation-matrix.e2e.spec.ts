@@ -89,6 +89,7 @@ const ROUTES: Record<string, Row> = {
     expect: { member: 201, coordinator: 201, staff: 201 },
   },
   'GET /clusters/:id/ideas': { path: (i) => `/clusters/${i.K}/ideas`, expect: { member: 200, coordinator: 200, staff: 200 } },
+  'GET /clusters/:id/ideas/:ideaId/suggestions': { path: (i) => `/clusters/${i.K}/ideas/${i.I}/suggestions`, expect: { member: 200, coordinator: 200, staff: 200 } },
   'POST /clusters/:id/ideas/:ideaId/comments': { path: (i) => `/clusters/${i.K}/ideas/${i.I}/comments`, body: () => ({ text: 'Oui' }), expect: { member: 201, coordinator: 201, staff: 201 } },
   // An interest is a company's: staff, of none, have none to express.
   'POST /clusters/:id/ideas/:ideaId/interest': { path: (i) => `/clusters/${i.K}/ideas/${i.I}/interest`, expect: { member: 'ok', coordinator: 'ok' } },

@@ -1,5 +1,7 @@
-import { connect, NatsConnection, StringCodec } from 'nats';
-import { requireServer, waitFor } from '@grappes/testing';
+import { MongoClient } from 'mongodb';
+import { connect, headers, NatsConnection, StringCodec } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { requireServer, testDatabaseOptions, waitFor } from '@grappes/testing';
 import { ApiClient, Reply } from './support/client';
 import { ADMIN, Platform } from './support/platform';
 
@@ -243,6 +245,150 @@ describe('joint projects and the innovation space of a cluster', () => {
       }, "beta's interest taken away");
       expect(refusal(await beta.request('PATCH', path(`/projects/${ideaIds['project']}`), { status: 'active' }))).toEqual([403, 'AUTH.FORBIDDEN']);
       expect(refusal(await beta.get(path('/projects')))).toEqual([403, 'AUTH.FORBIDDEN']);
+    });
+  });
+  /** The caller's inbox entries of one type about one idea or project (`key` in the entry's data). */
+  const noticesOf = async (client: ApiClient, type: string, key: string, value: string) => {
+    const items = (await client.get('/notifications?limit=100')).body.items as { type: string; title: string; data: Record<string, unknown> }[];
+    return items.filter((n) => n.type === type && n.data[key] === value);
+  };
+  /** Waits until the caller has `count` such entries, then gives them all. */
+  const untilNoticed = (client: ApiClient, type: string, key: string, value: string, count = 1) =>
+    waitFor(async () => {
+      const found = await noticesOf(client, type, key, value);
+      return found.length >= count ? found : undefined;
+    }, `${count} ${type} about ${value}`);
+
+  describe('matchmaking for an idea', () => {
+    let ideaId = '';
+
+    beforeAll(async () => {
+      // A watch brand in the cluster, so that the complementarity rules have someone to complement.
+      const brand = await admin.post('/companies', {
+        name: 'Montres Gamma', siren: '812345718', category: 'watches-and-accessories', capabilities: ['assembly'], region: 'Bourgogne-Franche-Comté',
+      });
+      expect((await admin.post(path('/members'), { companyId: brand.body.id })).status).toBe(201);
+      const posted = await alphaMember.post(path('/ideas'), {
+        title: 'Montre en titane', kind: 'product', description: 'Boîte, cadran et bracelet', neededCapabilities: ['dials', 'cases', 'straps'],
+      });
+      ideaId = posted.body.id;
+    });
+
+    it('suggests the federation companies that have a needed capability, with reasons in French, leaving out the author\'s company', async () => {
+      const suggested = await alphaMember.get(path(`/ideas/${ideaId}/suggestions`));
+      expect(suggested.status).toBe(200);
+      expect(suggested.body).toMatchObject({ ideaId, neededCapabilities: ['dials', 'cases', 'straps'] });
+      const partners = suggested.body.partners as { companyId: string; covers: string[]; inCluster: boolean; reason: string }[];
+      // Alpha (dials) wrote it; beta (cases) left the cluster earlier; the outsider (straps) never joined; Gamma has none of them.
+      expect(partners.map((p) => [p.companyId, p.covers, p.inCluster])).toEqual([
+        [ids.beta, ['cases'], false], [ids.coord, ['dials'], true], [ids.outsider, ['straps'], false],
+      ]);
+      expect(partners[0].reason).toBe("Apporte ce dont l'idée a besoin : boîtiers ; complète Montres Gamma ; pas encore membre de la grappe");
+      expect(partners[1].reason).toContain('déjà membre de la grappe');
+    });
+
+    it('leaves out a company once it has expressed its interest', async () => {
+      expect((await coordinator.post(path(`/ideas/${ideaId}/interest`))).status).toBe(201);
+      const partners = (await admin.get(path(`/ideas/${ideaId}/suggestions`))).body.partners as { companyId: string }[];
+      expect(partners.map((p) => p.companyId)).toEqual([ids.beta, ids.outsider]);
+    });
+
+    it("refuses the suggestions outside the cluster's companies and staff, without a token, and for an unknown idea", async () => {
+      expect(refusal(await outsider.get(path(`/ideas/${ideaId}/suggestions`)))).toEqual([403, 'AUTH.FORBIDDEN']);
+      expect(refusal(await anonymous().get(path(`/ideas/${ideaId}/suggestions`)))).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+      expect(refusal(await alpha.get(path(`/ideas/${UNKNOWN}/suggestions`)))).toEqual([404, 'IDEA.NOT_FOUND']);
+      expect(refusal(await admin.get(`/clusters/${UNKNOWN}/ideas/${ideaId}/suggestions`))).toEqual([404, 'CLUSTER.NOT_FOUND']);
+    });
+
+    it("tells the coordinator of the new idea once, not the coordinator's plain members, and the author of the interest once", async () => {
+      expect(await untilNoticed(coordinator, 'idea-posted', 'ideaId', ideaId)).toHaveLength(1);
+      expect((await untilNoticed(alphaMember, 'interest-expressed', 'ideaId', ideaId))[0].title).toBe("Cadrans Ferrandet s'intéresse à votre idée Montre en titane");
+      // Both notices of the events above have landed; the plain member and the author's admin heard of neither.
+      expect(await noticesOf(coordinatorMember, 'idea-posted', 'ideaId', ideaId)).toEqual([]);
+      expect(await noticesOf(alpha, 'interest-expressed', 'ideaId', ideaId)).toEqual([]);
+      expect(await noticesOf(coordinator, 'idea-posted', 'ideaId', ideaId)).toHaveLength(1);
+      expect(await noticesOf(alphaMember, 'interest-expressed', 'ideaId', ideaId)).toHaveLength(1);
+    });
+  });
+
+  describe("the partners' notices and the figures", () => {
+    let projectId = '';
+    let beforeLaunch = '';
+
+    it("tells each person of the partner companies of a launch once, and no one else", async () => {
+      beforeLaunch = new Date(Date.now() - 1000).toISOString();
+      projectId = (await coordinator.post(path('/projects'), { title: 'Atelier de polissage commun', kind: 'process', partnerCompanyIds: [ids.alpha] })).body.id;
+      for (const partner of [alpha, alphaMember]) expect(await untilNoticed(partner, 'project-launched', 'projectId', projectId)).toHaveLength(1);
+      expect(await noticesOf(coordinator, 'project-launched', 'projectId', projectId)).toEqual([]);
+      expect(await noticesOf(outsider, 'project-launched', 'projectId', projectId)).toEqual([]);
+    });
+
+    it('tells a partner\'s person whose own person-added arrives after the launch, once', async () => {
+      // A person added before the launch whose event comes late (a retry): published here as members would.
+      const jsm = await nats.jetstreamManager();
+      const codec = StringCodec();
+      const sample = JSON.parse(codec.decode((await jsm.streams.getMessage('EVENTS_MEMBERS', { last_by_subj: 'events.members.person-added' })).data));
+      const personId = randomUUID();
+      const late = {
+        ...sample, id: randomUUID(), time: beforeLaunch, subject: `people/${personId}`, aggregateversion: 1,
+        data: { personId, email: `late-${personId}@alpha.example`, firstName: 'Léo', lastName: 'Tard', role: 'member', companyId: ids.alpha, version: 1 },
+      };
+      const h = headers();
+      h.set('Nats-Msg-Id', late.id);
+      await nats.jetstream().publish('events.members.person-added', codec.encode(JSON.stringify(late)), { headers: h });
+
+      const mongo = await MongoClient.connect(requireServer('MONGODB_URI'), testDatabaseOptions);
+      try {
+        const inbox = mongo.db(platform.databaseOf('notifications')).collection('notifications');
+        const entries = await waitFor(async () => {
+          const found = await inbox.find({ recipientId: personId, type: 'project-launched' }).toArray();
+          return found.length ? found : undefined;
+        }, 'the late person told of the launch');
+        expect(entries.map((e) => e['eventId'])).toHaveLength(1);
+        // Delivered again: still once.
+        h.set('Nats-Msg-Id', `${late.id}:again`);
+        await nats.jetstream().publish('events.members.person-added', codec.encode(JSON.stringify(late)), { headers: h });
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(await inbox.countDocuments({ recipientId: personId, type: 'project-launched' })).toBe(1);
+      } finally {
+        await mongo.close();
+      }
+    });
+
+    it("tells the partners' people of each change of status once, and not of a change of milestones", async () => {
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+      const milestones = [{ title: 'Cahier des charges', dueAt: yesterday }, { title: 'Essai', dueAt: yesterday, done: true }];
+      expect((await coordinator.request('PATCH', path(`/projects/${projectId}`), { milestones })).status).toBe(200);
+      expect((await alpha.request('PATCH', path(`/projects/${projectId}`), { status: 'active' })).status).toBe(200);
+      for (const partner of [alpha, alphaMember]) {
+        const [notice] = await untilNoticed(partner, 'project-updated', 'projectId', projectId);
+        expect(notice.title).toBe('Projet Atelier de polissage commun : en cours');
+      }
+      expect((await alpha.request('PATCH', path(`/projects/${projectId}`), { status: 'abandoned' })).status).toBe(200);
+      for (const partner of [alpha, alphaMember]) expect(await untilNoticed(partner, 'project-updated', 'projectId', projectId, 2)).toHaveLength(2);
+      expect(await noticesOf(coordinator, 'project-updated', 'projectId', projectId)).toEqual([]);
+    });
+
+    it('counts ideas, projects by status and kind, and overdue milestones per cluster in /stats', async () => {
+      // An overdue milestone in a running project counts; the one above stopped counting when its project was abandoned.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+      const running = (await admin.get(path('/projects'))).body.items.find((p: { title: string }) => p.title === 'Logistique commune');
+      expect((await admin.request('PATCH', path(`/projects/${running.id}`), { milestones: [{ title: 'Devis', dueAt: yesterday }] })).status).toBe(200);
+
+      const stats = await alphaMember.get('/stats');
+      expect(stats.status).toBe(200);
+      const [ideas, projects] = [(await admin.get(path('/ideas'))).body.total, (await admin.get(path('/projects'))).body.items];
+      const count = (field: 'status' | 'kind', value: string) => projects.filter((p: Record<string, string>) => p[field] === value).length;
+      const expected = {
+        clusterId: ids.cluster, ideas, overdueMilestones: 1,
+        projectsByStatus: { proposed: count('status', 'proposed'), active: 0, completed: 1, abandoned: 1 },
+        projectsByKind: { product: count('kind', 'product'), process: count('kind', 'process'), innovation: 1 },
+      };
+      expect(ideas).toBe(4);
+      expect(expected.projectsByStatus.proposed).toBe(2);
+      expect(stats.body.innovation.byCluster).toEqual([expected]);
+      const { clusterId: _, ...totals } = expected;
+      expect(stats.body.innovation).toMatchObject(totals);
     });
   });
 });

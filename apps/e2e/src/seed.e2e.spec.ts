@@ -47,6 +47,32 @@ describe('the kick-off demo data', () => {
     expect(stats.body.annualRevenueEur).toBeLessThan(160_000_000);
   });
 
+  it('loads ideas with their interests and comments, and two projects with their milestones, in clusters the kick-off workshops met in', async () => {
+    const clusterOf = async (theme: string) => (await admin.get('/clusters?limit=100')).body.items.find((c: { theme: string }) => c.theme === theme);
+    const workshopThemes = kickoff.workshops.map((w: { theme: string }) => w.theme);
+    for (const idea of kickoff.ideas) {
+      expect(workshopThemes).toContain(idea.theme);
+      const cluster = await clusterOf(idea.theme);
+      const [seeded] = (await admin.get(`/clusters/${cluster.id}/ideas`)).body.items.filter((i: { title: string }) => i.title === idea.title);
+      expect(seeded).toMatchObject({ status: 'open', authorEmail: idea.author, neededCapabilities: idea.neededCapabilities });
+      expect(seeded.interests).toHaveLength(idea.interestedBy.length);
+      expect(seeded.comments.map((c: { text: string }) => c.text)).toEqual(idea.comments.map((c: { text: string }) => c.text));
+    }
+    for (const project of kickoff.projects) {
+      expect(workshopThemes).toContain(project.theme);
+      const cluster = await clusterOf(project.theme);
+      const [seeded] = (await admin.get(`/clusters/${cluster.id}/projects`)).body.items.filter((p: { title: string }) => p.title === project.title);
+      expect(seeded).toMatchObject({ status: project.status, kind: project.kind });
+      expect(seeded.partnerCompanyIds).toHaveLength(project.partnerSirens.length);
+      expect(seeded.milestones.map((m: { title: string; done: boolean }) => [m.title, m.done])).toEqual(
+        project.milestones.map((m: { title: string; done?: boolean }) => [m.title, m.done ?? false]),
+      );
+    }
+    const { innovation } = (await admin.get('/stats')).body;
+    expect(innovation).toMatchObject({ ideas: kickoff.ideas.length, overdueMilestones: 0 });
+    expect(innovation.projectsByStatus).toMatchObject({ active: 1, proposed: 1 });
+  });
+
   it('changes nothing when loaded a second time', async () => {
     const before = await admin.get('/stats');
     const second = await runSeed(platform.baseUrl);
@@ -55,6 +81,8 @@ describe('the kick-off demo data', () => {
     expect(second.output).toMatch(/people: 0 created, \d+ existing/);
     expect(second.output).toMatch(/memberships: 0 created, \d+ existing/);
     expect(second.output).toMatch(/workshops: 0 created, \d+ existing/);
+    expect(second.output).toContain(`ideas: 0 created, ${kickoff.ideas.length} existing`);
+    expect(second.output).toContain(`projects: 0 created, ${kickoff.projects.length} existing`);
     expect((await admin.get('/stats')).body).toEqual(before.body);
   });
 

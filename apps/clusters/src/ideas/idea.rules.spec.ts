@@ -26,6 +26,14 @@ describe('idea rules', () => {
     })]);
   });
 
+  it("names the cluster's coordinating company in idea-posted, so that its admins can be told, and none when there is no coordinator", () => {
+    const body = { title: 'Cadran', kind: 'product' as const, description: 'd', neededCapabilities: ['dials' as const] };
+    const coordinated = post({ _id: 'c1', name: 'Grappe Cadrans', coordinatorCompanyId: 'coord' }, author, body, now, 'i3');
+    expect(coordinated.pendingEvents[0].data).toEqual(expect.objectContaining({ coordinatorCompanyId: 'coord' }));
+    const uncoordinated = post({ _id: 'c1', name: 'Grappe Cadrans' }, author, body, now, 'i4');
+    expect(uncoordinated.pendingEvents[0].data).not.toHaveProperty('coordinatorCompanyId');
+  });
+
   it("records a company's interest with an interest-expressed event for the author, and refuses a second one", () => {
     const change = expressInterest(anIdea(), alpha, now);
     expect(change.events[0]).toEqual(expect.objectContaining({

@@ -13,7 +13,7 @@ export interface CompanyRef {
 
 /** A new open idea with its `idea-posted` event, ready to insert. */
 export function post(
-  cluster: { _id: string; name: string }, author: Principal, body: PostIdeaBody, now: Date, id: string = randomUUID(),
+  cluster: { _id: string; name: string; coordinatorCompanyId?: string }, author: Principal, body: PostIdeaBody, now: Date, id: string = randomUUID(),
 ): Omit<IdeaDocument, 'createdAt'> {
   const idea = {
     _id: id, clusterId: cluster._id, clusterName: cluster.name, ...body, status: 'open' as const,
@@ -22,7 +22,10 @@ export function post(
   };
   const event = createEvent(IDEAS_EVENTS.ideaPosted, aggregateOf(idea), {
     ...factOf(idea), kind: idea.kind, neededCapabilities: idea.neededCapabilities,
-    ...(author.companyId ? { authorCompanyId: author.companyId } : {}), postedAt: now.toISOString(),
+    ...(author.companyId ? { authorCompanyId: author.companyId } : {}),
+    // The coordinator of this moment is told, whatever the notifications service knows of the cluster yet.
+    ...(cluster.coordinatorCompanyId ? { coordinatorCompanyId: cluster.coordinatorCompanyId } : {}),
+    postedAt: now.toISOString(),
   });
   return { ...idea, pendingEvents: [event] };
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CommentIdea, IDEAS_RPC, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, ProjectView } from '@grappes/contracts';
+import { CommentIdea, IDEAS_RPC, IdeaNeeds, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, ProjectView } from '@grappes/contracts';
 import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/messaging';
 import { IdeasService } from './ideas.service';
 
@@ -36,6 +36,11 @@ export class IdeasRpcHandlers {
   @RpcHandler(IDEAS_RPC.closeIdea)
   close(@Payload() ref: IdeaRef, @Caller() caller: RequestContext): Promise<IdeaView> {
     return this.ideas.close(ref, requirePrincipal(caller));
+  }
+
+  @RpcHandler(IDEAS_RPC.ideaNeeds)
+  needs(@Payload() ref: IdeaRef, @Caller() caller: RequestContext): Promise<IdeaNeeds> {
+    return this.ideas.needs(ref, requirePrincipal(caller));
   }
 
   @RpcHandler(IDEAS_RPC.launchIdea)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
-  ClusterMemberView, CommentIdea, DomainError, ERRORS, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, Principal, ProjectView, pageOf,
+  ClusterMemberView, CommentIdea, DomainError, ERRORS, IdeaNeeds, IdeaRef, IdeaView, ListIdeas, Page, PostIdea, Principal, ProjectView, pageOf,
 } from '@grappes/contracts';
 import { inTransaction } from '@grappes/messaging';
 import { Connection, Model } from 'mongoose';
@@ -93,6 +93,23 @@ export class IdeasService {
       return this.projects.insert(launched, session, projectId);
     });
     return projectView(project);
+  }
+
+  /** What matchmaking needs: the idea's capabilities, the cluster's companies and those already on the idea. */
+  async needs({ clusterId, ideaId }: IdeaRef, principal: Principal): Promise<IdeaNeeds> {
+    const { members, access } = await this.clusters.of(clusterId, principal);
+    assertTakesPart(access);
+    const idea = await this.ideas.findOne({ _id: ideaId, clusterId }).lean<IdeaDocument>();
+    if (!idea) throw notFound(ideaId)();
+    const onIdea = new Set([...(idea.authorCompanyId ? [idea.authorCompanyId] : []), ...idea.interests.map((i) => i.companyId)]);
+    return {
+      ideaId, neededCapabilities: idea.neededCapabilities, memberCompanyIds: members.map((m) => m.companyId), onIdeaCompanyIds: [...onIdea],
+    };
+  }
+
+  /** The cluster of every idea, one entry per idea, for the figures. */
+  async clusterIdsOfAll(): Promise<string[]> {
+    return (await this.ideas.find({}, { clusterId: 1 }).lean<{ clusterId: string }[]>()).map((i) => i.clusterId);
   }
 
   /** The company left the cluster: it loses its interest in the cluster's open ideas. */

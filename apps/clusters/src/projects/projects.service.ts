@@ -5,6 +5,7 @@ import {
 } from '@grappes/contracts';
 import { ClientSession, Model } from 'mongoose';
 import { changeVersioned } from '../aggregates/versioned-update';
+import type { ProjectFigureRow } from '../figures/innovation-figures';
 import { assertCoordinates, assertTakesPart } from '../clusters/cluster-access';
 import { ClusterAccessService } from '../clusters/cluster-access.service';
 import { NewProject, assertMayUpdate, launch, partnerLeft, partnersAmong, update } from './project.rules';
@@ -50,6 +51,11 @@ export class ProjectsService {
       return update(current, body);
     });
     return projectView(updated);
+  }
+
+  /** What the figures read of every project. */
+  figureRows(): Promise<ProjectFigureRow[]> {
+    return this.projects.find({}, { clusterId: 1, status: 1, kind: 1, milestones: 1 }).lean<ProjectFigureRow[]>();
   }
 
   /** The company left the cluster: in each of its projects there, it becomes a former partner. */

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommentBody, IDEAS_RPC, IdeaQuery, IdeaView, Page, PostIdeaBody, Principal, ProjectView } from '@grappes/contracts';
+import {
+  CommentBody, IDEAS_RPC, IdeaQuery, IdeaView, MEMBERS_RPC, Page, PartnerForNeeds, PostIdeaBody, Principal, ProjectView, Theme,
+} from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { ApiBehindServices, ApiErrors, ApiSignedIn } from '../http/api-error';
@@ -30,6 +32,25 @@ export class IdeasController {
   @ApiErrors(400, 403, [404, 'Unknown cluster'])
   list(@Param('id') clusterId: string, @Query() query: IdeaQuery, @CurrentPrincipal() principal: Principal): Promise<Page<IdeaView>> {
     return this.rpc.send(IDEAS_RPC.listIdeas, { ...query, clusterId }, { principal });
+  }
+
+  @Get(':ideaId/suggestions')
+  @ApiOperation({
+    summary: "Matchmaking: member companies of the federation whose capabilities fit what the idea needs (people of the cluster's member companies, federation staff)",
+  })
+  @ApiOkResponse({ description: '`{ideaId, neededCapabilities, partners}`: at most 10, best first, each with what it `covers`, `inCluster` and its `reason` in French; the companies already on the idea are left out' })
+  @ApiErrors(400, 403, [...UNKNOWN])
+  async suggestions(
+    @Param('id') clusterId: string, @Param('ideaId') ideaId: string, @CurrentPrincipal() principal: Principal,
+  ): Promise<{ ideaId: string; neededCapabilities: Theme[]; partners: PartnerForNeeds[] }> {
+    // The clusters service decides who may see the idea and who is in its cluster; members knows the companies.
+    const needs = await this.rpc.send(IDEAS_RPC.ideaNeeds, { clusterId, ideaId }, { principal });
+    const partners = needs.neededCapabilities.length
+      ? await this.rpc.send(MEMBERS_RPC.partnersForNeeds, {
+        neededCapabilities: needs.neededCapabilities, clusterCompanyIds: needs.memberCompanyIds, exceptCompanyIds: needs.onIdeaCompanyIds,
+      }, { principal })
+      : [];
+    return { ideaId, neededCapabilities: needs.neededCapabilities, partners };
   }
 
   @Post(':ideaId/comments')

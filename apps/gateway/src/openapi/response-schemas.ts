@@ -25,6 +25,8 @@ const page = (item: string, extra: Record<string, Schema> = {}): Schema =>
 
 const theme = oneOf(THEMES);
 const seats = object({ capacity: int, confirmed: int, waitlisted: int });
+const countOf = (keys: readonly string[]): Schema => object(Object.fromEntries(keys.map((k) => [k, int])));
+const innovationCounts = { ideas: int, projectsByStatus: countOf(PROJECT_STATUSES), projectsByKind: countOf(PROJECT_KINDS), overdueMilestones: int };
 
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   Principal: object({ id: str, email: str, roles: list(oneOf(ROLES)) }, { companyId: str, locale: str }),
@@ -78,6 +80,12 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     { authorCompanyId: str, projectId: str },
   ),
   IdeaPage: page('IdeaView'),
+  IdeaSuggestions: object({
+    ideaId: str, neededCapabilities: list(theme),
+    partners: list(object({
+      companyId: str, name: str, category: oneOf(CATEGORIES), capabilities: list(theme), region: str, covers: list(theme), inCluster: bool, reason: str,
+    })),
+  }),
   WorkshopView: object(
     {
       id: str, title: str, theme, startsAt: time, endsAt: time, location: str, capacity: { type: 'integer', minimum: 1 },
@@ -103,6 +111,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     clusters: list(object({ id: str, name: str, theme, memberCount: int })),
     upcomingWorkshops: object({ total: int, next: list(object({ id: str, title: str, theme, startsAt: time, seats }, { clusterId: str })) }),
     workshopAttendance: list(object({ clusterId: { type: 'string', nullable: true }, workshops: int, attended: int })),
+    innovation: object({ ...innovationCounts, byCluster: list(object({ clusterId: str, ...innovationCounts })) }),
   }, { annualRevenueEur: int }),
   Live: object({ status: oneOf(['ok']) }),
   Pong: object({ service: str, status: oneOf(['ok']) }),
@@ -157,6 +166,7 @@ const ROUTE_RESPONSES: Record<string, Record<number, string>> = {
   'patch /api/v1/clusters/{id}/projects/{projectId}': { 200: 'ProjectView' },
   'post /api/v1/clusters/{id}/ideas': { 201: 'IdeaView' },
   'get /api/v1/clusters/{id}/ideas': { 200: 'IdeaPage' },
+  'get /api/v1/clusters/{id}/ideas/{ideaId}/suggestions': { 200: 'IdeaSuggestions' },
   'post /api/v1/clusters/{id}/ideas/{ideaId}/comments': { 201: 'IdeaView' },
   'post /api/v1/clusters/{id}/ideas/{ideaId}/interest': { 201: 'IdeaView' },
   'post /api/v1/clusters/{id}/ideas/{ideaId}/close': { 200: 'IdeaView' },

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  CLUSTERS_RPC, ClusterAttendance, ClusterView, MAX_PAGE_LIMIT, MEMBERS_RPC, Principal, SectorFigures, WORKSHOPS_RPC, WorkshopView,
+  CLUSTERS_RPC, ClusterAttendance, ClusterView, InnovationFigures, MAX_PAGE_LIMIT, MEMBERS_RPC, PROJECTS_RPC, Principal, SectorFigures,
+  WORKSHOPS_RPC, WorkshopView,
 } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -21,19 +22,22 @@ export class StatsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops; attendance per cluster' })
-  @ApiOkResponse({ description: 'The figures, `clusters` with their sizes, `upcomingWorkshops: {total, next}` and `workshopAttendance: [{clusterId, workshops, attended}]` (`clusterId` null: workshops open to all)' })
+  @ApiOperation({ summary: 'Sector figures: companies, headcount and revenue (federation staff) by category and region; cluster sizes; upcoming workshops; attendance per cluster; the innovation space (ideas, projects by status and kind, overdue milestones), in all and per cluster' })
+  @ApiOkResponse({ description: 'The figures, `clusters` with their sizes, `upcomingWorkshops: {total, next}` and `workshopAttendance: [{clusterId, workshops, attended}]` (`clusterId` null: workshops open to all) and `innovation: {ideas, projectsByStatus, projectsByKind, overdueMilestones, byCluster: [{clusterId, …the same}]}` (a milestone is overdue when not done past its date, in a project proposed or active)' })
   async stats(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<SectorFigures & { clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] }; workshopAttendance: ClusterAttendance[] }> {
-    const [figures, clusters, upcoming, workshopAttendance] = await Promise.all([
+  ): Promise<SectorFigures & {
+    clusters: ClusterSize[]; upcomingWorkshops: { total: number; next: UpcomingWorkshop[] }; workshopAttendance: ClusterAttendance[]; innovation: InnovationFigures;
+  }> {
+    const [figures, clusters, upcoming, workshopAttendance, innovation] = await Promise.all([
       this.rpc.send(MEMBERS_RPC.sectorFigures, {}, { principal }),
       this.clusterSizes(principal),
       this.rpc.send(WORKSHOPS_RPC.listWorkshops, { from: new Date().toISOString(), limit: UPCOMING_LIMIT }, { principal }),
       this.rpc.send(WORKSHOPS_RPC.attendanceByCluster, {}, { principal }),
+      this.rpc.send(PROJECTS_RPC.innovationFigures, {}, { principal }),
     ]);
     const next = upcoming.items.map(({ id, title, theme, clusterId, startsAt, seats }) => ({ id, title, theme, clusterId, startsAt, seats }));
-    return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next }, workshopAttendance };
+    return { ...figures, clusters, upcomingWorkshops: { total: upcoming.total, next }, workshopAttendance, innovation };
   }
 
   private async clusterSizes(principal: Principal): Promise<ClusterSize[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
   CompanyQuery, CompanyView, DomainError, ERRORS, EventDefinition, MEMBERS_EVENTS, MembershipStatus, Page, Principal, RegisterCompany,
-  UpdateCompany, CompanySnapshot, assertActsForCompany, assertFederationAdmin, pageOf,
+  UpdateCompany, CompanySnapshot, Theme, assertActsForCompany, assertFederationAdmin, pageOf,
 } from '@grappes/contracts';
 import { createEvent, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { Model } from 'mongoose';
@@ -11,6 +11,9 @@ import { Company, CompanyDocument } from './company.schema';
 import { nameIndex, nameMatches } from './company-text';
 import { toCompanySnapshot, toCompanyView } from './company.view';
 import { EstablishmentSirets } from './establishment-sirets';
+
+/** As much of an active company as suggesting partners needs. */
+export type CompanyProfile = Pick<CompanyDocument, '_id' | 'name' | 'category' | 'capabilities' | 'region'>;
 
 @Injectable()
 export class CompaniesService {
@@ -117,8 +120,22 @@ export class CompaniesService {
   }
 
   /** The active companies, as much of them as suggesting partners needs. */
-  activeProfiles(): Promise<Pick<CompanyDocument, '_id' | 'name' | 'category' | 'capabilities' | 'region'>[]> {
-    return this.companies.find({ status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyDocument[]>();
+  activeProfiles(): Promise<CompanyProfile[]> {
+    return this.profilesWhere({});
+  }
+
+  /** The active companies capable in any of these themes, but for some. */
+  activeProfilesCapableIn(themes: Theme[], exceptCompanyIds: string[]): Promise<CompanyProfile[]> {
+    return this.profilesWhere({ capabilities: { $in: themes }, _id: { $nin: exceptCompanyIds } });
+  }
+
+  /** Those of these companies that are active. */
+  activeProfilesOf(companyIds: string[]): Promise<CompanyProfile[]> {
+    return this.profilesWhere({ _id: { $in: companyIds } });
+  }
+
+  private profilesWhere(filter: Record<string, unknown>): Promise<CompanyProfile[]> {
+    return this.companies.find({ ...filter, status: 'active' }, { name: 1, category: 1, capabilities: 1, region: 1 }).lean<CompanyProfile[]>();
   }
 
   /**

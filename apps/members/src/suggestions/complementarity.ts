@@ -9,7 +9,7 @@ export interface Profile {
 
 const COMPONENTS: Theme[] = ['movements', 'cases', 'dials', 'straps'];
 
-const labels = (themes: Theme[]) => themes.map((t) => THEME_LABELS_FR[t].toLowerCase()).join(', ');
+export const labels = (themes: Theme[]) => themes.map((t) => THEME_LABELS_FR[t].toLowerCase()).join(', ');
 const componentsOf = (p: Profile) => (p.category === 'components-and-microtechnics' ? p.capabilities.filter((t) => COMPONENTS.includes(t)) : []);
 const isBrand = (p: Profile) => p.category === 'watches-and-accessories';
 const assembles = (p: Profile) => p.capabilities.includes('assembly');
@@ -29,15 +29,19 @@ const RULES: ((me: Profile, partner: Profile) => string | undefined)[] = [
       : undefined,
 ];
 
+/** Why `partner` complements `me`, in words: one per rule that matches, none when nothing does. */
+export function complementReasons(me: Profile, partner: Profile): string[] {
+  return partner.id === me.id ? [] : RULES.map((rule) => rule(me, partner)).filter((r): r is string => !!r);
+}
+
 /** Partners whose capabilities complement the company's, with the reasons in words, best first. */
 export function complementaryPartners(me: Profile, candidates: Profile[], limit = 10): { partner: Profile; reason: string }[] {
   return candidates
-    .filter((partner) => partner.id !== me.id)
-    .map((partner) => ({ partner, reasons: RULES.map((rule) => rule(me, partner)).filter((r): r is string => !!r) }))
+    .map((partner) => ({ partner, reasons: complementReasons(me, partner) }))
     .filter(({ reasons }) => reasons.length > 0)
     .sort((a, b) => b.reasons.length - a.reasons.length || a.partner.name.localeCompare(b.partner.name, 'fr'))
     .slice(0, limit)
     .map(({ partner, reasons }) => ({ partner, reason: capitalise(reasons.join(' ; ')) }));
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

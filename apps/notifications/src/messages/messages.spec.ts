@@ -8,6 +8,8 @@ const ANY_DATA = {
   joinedAt: '2026-03-02T09:00:00.000Z', workshopId: 'w1', title: 'Atelier étanchéité', workshopTitle: 'Atelier étanchéité',
   startsAt: '2026-06-10T07:30:00.000Z', location: 'Morteau', attendeeEmail: 'ada@doubs.example', position: 2, reason: 'attendee',
   attendees: [{ registrationId: 'r1', attendeeEmail: 'ada@doubs.example', companyId: 'co1' }],
+  ideaId: 'i1', authorId: 'p1', authorEmail: 'lea@doubs.example', coordinatorCompanyId: 'co2', projectId: 'pr1', kind: 'innovation',
+  status: 'active', previousStatus: 'proposed', partnerCompanyIds: ['co1'], formerPartnerCompanyIds: [],
 };
 
 describe('messages', () => {

@@ -23,6 +23,11 @@ const CANCELLED_BECAUSE: Record<Locale, Record<string, string>> = {
   },
 };
 
+const PROJECT_STATUS: Record<Locale, Record<string, string>> = {
+  fr: { proposed: 'proposé', active: 'en cours', completed: 'terminé', abandoned: 'abandonné' },
+  en: { proposed: 'proposed', active: 'under way', completed: 'completed', abandoned: 'abandoned' },
+};
+
 /** Every message, by `<notification type>:<kind>` (notices/audiences.ts says who receives which). */
 const TEMPLATES: Record<string, Template> = {
   'company-joined-cluster:notice': {
@@ -88,6 +93,22 @@ const TEMPLATES: Record<string, Template> = {
   'registration-cancelled:company': {
     fr: (d) => ({ title: `Inscription de ${d.attendeeEmail} annulée : ${d.workshopTitle}`, body: `L'inscription à l'atelier du ${when(d.startsAt, 'fr')} est annulée. ${CANCELLED_BECAUSE.fr[d.reason] ?? ''}`.trim() }),
     en: (d) => ({ title: `Registration of ${d.attendeeEmail} cancelled: ${d.workshopTitle}`, body: `The registration for the workshop on ${when(d.startsAt, 'en')} is cancelled. ${CANCELLED_BECAUSE.en[d.reason] ?? ''}`.trim() }),
+  },
+  'idea-posted:notice': {
+    fr: (d) => ({ title: `Nouvelle idée dans la grappe ${d.clusterName} : ${d.title}`, body: `${d.authorEmail} a publié une idée dans l'espace d'innovation de la grappe ${d.clusterName}.` }),
+    en: (d) => ({ title: `New idea in the cluster ${d.clusterName}: ${d.title}`, body: `${d.authorEmail} posted an idea in the innovation space of the cluster ${d.clusterName}.` }),
+  },
+  'interest-expressed:author': {
+    fr: (d) => ({ title: `${d.companyName} s'intéresse à votre idée ${d.title}`, body: `${d.companyName} a manifesté son intérêt pour votre idée dans la grappe ${d.clusterName}.` }),
+    en: (d) => ({ title: `${d.companyName} is interested in your idea ${d.title}`, body: `${d.companyName} expressed its interest in your idea in the cluster ${d.clusterName}.` }),
+  },
+  'project-launched:partner': {
+    fr: (d) => ({ title: `Projet lancé : ${d.title}`, body: `Votre entreprise est partenaire du projet ${d.title} de la grappe ${d.clusterName}.` }),
+    en: (d) => ({ title: `Project launched: ${d.title}`, body: `Your company is a partner of the project ${d.title} of the cluster ${d.clusterName}.` }),
+  },
+  'project-updated:partner': {
+    fr: (d) => ({ title: `Projet ${d.title} : ${PROJECT_STATUS.fr[d.status]}`, body: `Le projet de la grappe ${d.clusterName} passe de « ${PROJECT_STATUS.fr[d.previousStatus]} » à « ${PROJECT_STATUS.fr[d.status]} ».` }),
+    en: (d) => ({ title: `Project ${d.title}: ${PROJECT_STATUS.en[d.status]}`, body: `The project of the cluster ${d.clusterName} moves from "${PROJECT_STATUS.en[d.previousStatus]}" to "${PROJECT_STATUS.en[d.status]}".` }),
   },
   'company-suspended:notice': {
     fr: (d) => ({ title: `Adhésion suspendue : ${d.name}`, body: `${d.name} reste dans l'annuaire mais ses membres n'ont plus accès à Grappes.` }),

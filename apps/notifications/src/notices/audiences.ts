@@ -1,6 +1,6 @@
 import {
-  CLUSTERS_EVENTS, CompanyJoinedCluster, EventDefinition, EventEnvelope, MEMBERS_EVENTS, MembershipFact, RegistrationFact,
-  WORKSHOPS_EVENTS, WorkshopCancelled, WorkshopSnapshot,
+  CLUSTERS_EVENTS, CompanyJoinedCluster, EventDefinition, EventEnvelope, IDEAS_EVENTS, IdeaPosted, InterestExpressed, MEMBERS_EVENTS,
+  MembershipFact, PROJECTS_EVENTS, ProjectSnapshot, RegistrationFact, WORKSHOPS_EVENTS, WorkshopCancelled, WorkshopSnapshot,
 } from '@grappes/contracts';
 
 /** A group of people an event concerns, before it is turned into facts (`Address`) when the event is handled. */
@@ -36,6 +36,9 @@ const attendeeAndAdmins = (d: RegistrationFact): Addressing[] => [
 
 const staffAndCoordinator = (d: MembershipFact): Addressing[] => [{ kind: 'notice', to: [STAFF, { coordinatorOf: d.clusterId }] }];
 
+/** The people of the project's current partner companies (former partners are no longer told). */
+const partners = (d: ProjectSnapshot): Addressing[] => [{ kind: 'partner', to: d.partnerCompanyIds.map((companyId) => ({ peopleOf: companyId })) }];
+
 function entry<D>(def: EventDefinition<D>, addressing: (data: D) => Addressing[]) {
   return [def.type, addressing as (data: unknown) => Addressing[]] as const;
 }
@@ -62,6 +65,13 @@ export const AUDIENCES = new Map<string, (data: unknown) => Addressing[]>([
   entry(WORKSHOPS_EVENTS.registrationWaitlisted, attendeeAndAdmins),
   entry(WORKSHOPS_EVENTS.waitlistPromoted, attendeeAndAdmins),
   entry(WORKSHOPS_EVENTS.registrationCancelled, attendeeAndAdmins),
+  // The coordinator the event names (the one of the moment it was posted), not the author if they are one of its admins.
+  entry(IDEAS_EVENTS.ideaPosted, (d: IdeaPosted) =>
+    d.coordinatorCompanyId ? [{ kind: 'notice', to: [{ adminsOf: d.coordinatorCompanyId }], except: [d.authorEmail] }] : []),
+  entry(IDEAS_EVENTS.interestExpressed, (d: InterestExpressed) => [{ kind: 'author', to: [{ emails: [d.authorEmail] }] }]),
+  entry(PROJECTS_EVENTS.projectLaunched, partners),
+  // A change of title or milestones is not news; a change of status is.
+  entry(PROJECTS_EVENTS.projectUpdated, (d: ProjectSnapshot) => (d.previousStatus ? partners(d) : [])),
   entry(MEMBERS_EVENTS.companySuspended, () => [{ kind: 'notice', to: [STAFF] }]),
   entry(MEMBERS_EVENTS.companyDeactivated, () => [{ kind: 'notice', to: [STAFF] }]),
 ]);

@@ -10,12 +10,13 @@ import { ClusterEventHandlers } from './cluster.event-handlers';
 import { MemberEventHandlers } from './member.event-handlers';
 import { Notice, NoticeSchema } from './notice.schema';
 import { NoticesService } from './notices.service';
+import { ProjectEventHandlers } from './project.event-handlers';
 import { WorkshopEventHandlers } from './workshop.event-handlers';
 
 /** Who hears of which event (audiences.ts), whatever order the events arrive in. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Notice.name, schema: NoticeSchema }]), KnownPeopleModule, KnownClustersModule, KnownWorkshopsModule, InboxModule, EmailModule],
-  controllers: [MemberEventHandlers, ClusterEventHandlers, WorkshopEventHandlers],
+  controllers: [MemberEventHandlers, ClusterEventHandlers, WorkshopEventHandlers, ProjectEventHandlers],
   providers: [NoticesService, Channels],
   exports: [NoticesService],
 })

@@ -3,18 +3,13 @@
 // workshops (workshops stream) arrive in either order, and twice.
 import { EventEnvelope, MEMBERS_EVENTS } from '@grappes/contracts';
 import { uniqueName } from '@grappes/testing';
-import { Notification } from '../inbox/notification.schema';
+import { AFTER, AT, BEFORE, LATER, ORDERS, inboxOf as inboxOfIn } from '../testing/arrival';
 import { NotificationsHarness } from '../testing/harness';
 import {
   Person, companyEvent, person, personAdded, registration, registrationCancelled, registrationConfirmed, registrationWaitlisted,
   waitlistPromoted, workshop, workshopCancelled, workshopRescheduled,
 } from '../testing/events';
 import { NoticesModule } from './notices.module';
-
-const BEFORE = '2026-03-01T09:00:00.000Z';
-const AT = '2026-03-02T09:00:00.000Z';
-const AFTER = '2026-03-03T09:00:00.000Z';
-const LATER = '2026-03-04T09:00:00.000Z';
 
 let harness: NotificationsHarness;
 
@@ -24,18 +19,7 @@ beforeAll(async () => {
 
 afterAll(() => harness?.close());
 
-/** The inbox entries of a person, as `<type>:<kind>`; only those of `events` when given (staff hear of every test's). */
-async function inboxOf(p: Person, events?: EventEnvelope[]): Promise<string[]> {
-  const of = events ? { eventId: { $in: events.map((e) => e.id) } } : {};
-  const entries = await harness.model<Notification>(Notification.name).find({ recipientId: p.personId, ...of }).lean<Notification[]>();
-  return entries.map((n) => `${n.type}:${n.kind}`).sort();
-}
-
-type Order = (people: EventEnvelope[], facts: EventEnvelope[]) => EventEnvelope[];
-const ORDERS: [string, Order][] = [
-  ['the people first', (people, facts) => [...people, ...facts]],
-  ['the people last', (people, facts) => [...facts, ...people]],
-];
+const inboxOf = (p: Person, events?: EventEnvelope[]) => inboxOfIn(harness, p, events);
 
 describe.each(ORDERS)('registrations, with %s', (_order, arrange) => {
   it("tells the attendee and their company's admins once each, and no one else, even when every event comes twice", async () => {

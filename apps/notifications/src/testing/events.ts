@@ -1,8 +1,9 @@
 // Events as the other services publish them, for the notifications tests: each
 // builder takes the facts a test cares about and fills in the rest.
 import {
-  CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, CompanySnapshot, EventDefinition, EventEnvelope, MEMBERS_EVENTS, PersonSnapshot,
-  RegistrationCancelled, RegistrationFact, Role, WORKSHOPS_EVENTS, WorkshopCancelled, WorkshopSnapshot,
+  CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, CompanySnapshot, EventDefinition, EventEnvelope, IDEAS_EVENTS, IdeaPosted,
+  InterestExpressed, MEMBERS_EVENTS, PROJECTS_EVENTS, PersonSnapshot, ProjectSnapshot, ProjectStatus, RegistrationCancelled, RegistrationFact, Role,
+  WORKSHOPS_EVENTS, WorkshopCancelled, WorkshopSnapshot,
 } from '@grappes/contracts';
 import { createEvent } from '@grappes/messaging';
 import { uniqueName } from '@grappes/testing';
@@ -104,3 +105,46 @@ export const waitlistPromoted = (r: Registration, time: string, version = 2) =>
 
 export const registrationCancelled = (r: Registration, time: string, version = 2) =>
   eventAt(WORKSHOPS_EVENTS.registrationCancelled, time, subjectOf(r), fact(r, version, 'confirmed', { reason: 'attendee' }) as RegistrationCancelled);
+
+export interface Idea {
+  ideaId: string;
+  clusterId: string;
+  author: Person;
+}
+
+export const idea = (author: Person): Idea => ({ ideaId: uniqueName('i'), clusterId: uniqueName('c'), author });
+
+const ideaFact = (i: Idea, version: number) => ({
+  ideaId: i.ideaId, clusterId: i.clusterId, clusterName: 'Grappe Cadrans', title: 'Cadran en émail grand feu',
+  authorId: i.author.personId, authorEmail: i.author.email, version,
+});
+
+export const ideaPosted = (i: Idea, time: string, coordinatorCompanyId?: string) =>
+  eventAt(IDEAS_EVENTS.ideaPosted, time, `clusters/${i.clusterId}/ideas/${i.ideaId}`, {
+    ...ideaFact(i, 1), kind: 'innovation', neededCapabilities: ['dials'], authorCompanyId: i.author.companyId, coordinatorCompanyId, postedAt: time,
+  } as IdeaPosted);
+
+export const interestExpressed = (i: Idea, time: string, companyId: string, version = 2) =>
+  eventAt(IDEAS_EVENTS.interestExpressed, time, `clusters/${i.clusterId}/ideas/${i.ideaId}`, {
+    ...ideaFact(i, version), companyId, companyName: 'Émaux Alpha', expressedAt: time,
+  } as InterestExpressed);
+
+export interface Project {
+  projectId: string;
+  clusterId: string;
+  partnerCompanyIds: string[];
+}
+
+export const project = (partnerCompanyIds: string[]): Project => ({ projectId: uniqueName('pr'), clusterId: uniqueName('c'), partnerCompanyIds });
+
+const projectSnapshot = (p: Project, version: number, status: ProjectStatus, previousStatus?: ProjectStatus): ProjectSnapshot => ({
+  projectId: p.projectId, clusterId: p.clusterId, clusterName: 'Grappe Cadrans', title: 'Four partagé', kind: 'process', status,
+  ...(previousStatus ? { previousStatus } : {}), partnerCompanyIds: p.partnerCompanyIds, formerPartnerCompanyIds: [], version,
+});
+
+export const projectLaunched = (p: Project, time: string) =>
+  eventAt(PROJECTS_EVENTS.projectLaunched, time, `clusters/${p.clusterId}/projects/${p.projectId}`, projectSnapshot(p, 1, 'proposed'));
+
+/** `previousStatus` when the change moved the status; a change of milestones or title has none. */
+export const projectUpdated = (p: Project, time: string, version: number, status: ProjectStatus, previousStatus?: ProjectStatus) =>
+  eventAt(PROJECTS_EVENTS.projectUpdated, time, `clusters/${p.clusterId}/projects/${p.projectId}`, projectSnapshot(p, version, status, previousStatus));

@@ -32,6 +32,8 @@ export class IdeaPosted extends IdeaFact {
   @IsIn(PROJECT_KINDS) kind!: ProjectKind;
   @IsArray() @IsIn(THEMES, { each: true }) neededCapabilities!: Theme[];
   @IsOptional() @IsString() authorCompanyId?: string;
+  /** The cluster's coordinating company when the idea was posted, whose admins are told (added in 1.1; absent without a coordinator). */
+  @IsOptional() @IsString() coordinatorCompanyId?: string;
   @IsDateString() postedAt!: string;
 }
 

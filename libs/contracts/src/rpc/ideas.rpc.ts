@@ -76,6 +76,16 @@ export interface IdeaView {
   createdAt: string;
 }
 
+/** What matchmaking needs to know of an idea: what it lacks, and who is in its cluster and on it already. */
+export interface IdeaNeeds {
+  ideaId: string;
+  neededCapabilities: Theme[];
+  /** The cluster's member companies now. */
+  memberCompanyIds: string[];
+  /** The companies already on the idea: its author's and the interested ones. */
+  onIdeaCompanyIds: string[];
+}
+
 export const IDEAS_RPC = {
   postIdea: defineRpc<PostIdea, IdeaView>('clusters', 'post-idea', PostIdea),
   listIdeas: defineRpc<ListIdeas, Page<IdeaView>>('clusters', 'list-ideas', ListIdeas),
@@ -84,4 +94,5 @@ export const IDEAS_RPC = {
   withdrawInterest: defineRpc<IdeaRef, void>('clusters', 'withdraw-interest', IdeaRef),
   closeIdea: defineRpc<IdeaRef, IdeaView>('clusters', 'close-idea', IdeaRef),
   launchIdea: defineRpc<IdeaRef, ProjectView>('clusters', 'launch-idea', IdeaRef),
+  ideaNeeds: defineRpc<IdeaRef, IdeaNeeds>('clusters', 'idea-needs', IdeaRef),
 };

@@ -2,7 +2,7 @@ import { Omittable } from '../common/omittable';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayUnique, IsArray, Matches, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, Matches, IsNotEmpty, IsEmail, IsIn, IsInt, IsString, IsUrl, Length, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { IsNafCode, IsSiren, IsSiret } from '../common/french-identifiers';
 import { CATEGORIES, COMPANY_ROLES, Category, CompanyRole, LOCALES, Locale, MembershipStatus, Role, THEMES, Theme } from '../vocabulary';
@@ -125,6 +125,31 @@ export interface Suggestions {
   partners: { companyId: string; name: string; category: Category; capabilities: Theme[]; region: string; reason: string }[];
 }
 
+/** The most companies matchmaking looks at in a cluster, and lists. */
+export const MAX_MATCHMAKING_COMPANIES = 500;
+
+/** Matchmaking for an idea: member companies of the federation whose capabilities fit what it needs. */
+export class PartnersForNeeds {
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(THEMES.length) @ArrayUnique() @IsIn(THEMES, { each: true }) neededCapabilities!: Theme[];
+  /** The cluster's member companies: a suggestion says which of them it complements. */
+  @IsArray() @ArrayMaxSize(MAX_MATCHMAKING_COMPANIES) @IsString({ each: true }) @Length(1, 64, { each: true }) clusterCompanyIds!: string[];
+  /** Companies not to suggest (already on the idea). */
+  @IsArray() @ArrayMaxSize(MAX_MATCHMAKING_COMPANIES) @IsString({ each: true }) @Length(1, 64, { each: true }) exceptCompanyIds!: string[];
+}
+
+export interface PartnerForNeeds {
+  companyId: string;
+  name: string;
+  category: Category;
+  capabilities: Theme[];
+  region: string;
+  /** The needed capabilities it has. */
+  covers: Theme[];
+  inCluster: boolean;
+  /** Why, in French. */
+  reason: string;
+}
+
 export class CompanyRef {
   @IsString() @Length(1, 64) companyId!: string;
 }
@@ -192,4 +217,5 @@ export const MEMBERS_RPC = {
   chooseLocale: defineRpc<LocaleChoice, AccountView>('members', 'choose-locale', LocaleChoice),
   sectorFigures: defineRpc<NoPayload, SectorFigures>('members', 'sector-figures', NoPayload),
   suggestions: defineRpc<CompanyRef, Suggestions>('members', 'suggestions', CompanyRef),
+  partnersForNeeds: defineRpc<PartnersForNeeds, PartnerForNeeds[]>('members', 'partners-for-needs', PartnersForNeeds),
 };

@@ -7,7 +7,7 @@ import { Omittable } from '../common/omittable';
 import { Page, PageQuery } from '../common/page';
 import { IsTimeWithOffset } from '../common/time-rules';
 import { PROJECT_KINDS, PROJECT_STATUSES, ProjectKind, ProjectStatus } from '../vocabulary';
-import { defineRpc } from './rpc-definition';
+import { NoPayload, defineRpc } from './rpc-definition';
 
 export const MAX_PARTNERS = 50;
 export const MAX_MILESTONES = 50;
@@ -89,8 +89,26 @@ export interface ProjectView {
   updatedAt: string;
 }
 
+/** How many of something there are for each value of a vocabulary. */
+export type CountBy<K extends string> = Record<K, number>;
+
+/** The innovation space in figures: ideas, projects by status and kind, milestones overdue in running projects. */
+export interface InnovationCounts {
+  ideas: number;
+  projectsByStatus: CountBy<ProjectStatus>;
+  projectsByKind: CountBy<ProjectKind>;
+  /** Milestones not done whose due date has passed, in projects `proposed` or `active`. */
+  overdueMilestones: number;
+}
+
+export interface InnovationFigures extends InnovationCounts {
+  /** Each cluster that has an idea or a project. */
+  byCluster: (InnovationCounts & { clusterId: string })[];
+}
+
 export const PROJECTS_RPC = {
   launchProject: defineRpc<LaunchProject, ProjectView>('clusters', 'launch-project', LaunchProject),
   listProjects: defineRpc<ProjectQuery, Page<ProjectView>>('clusters', 'list-projects', ProjectQuery),
   updateProject: defineRpc<UpdateProject, ProjectView>('clusters', 'update-project', UpdateProject),
+  innovationFigures: defineRpc<NoPayload, InnovationFigures>('clusters', 'innovation-figures', NoPayload),
 };

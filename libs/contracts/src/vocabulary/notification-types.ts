@@ -16,6 +16,10 @@ export const NOTIFICATION_TYPES = [
   'registration-cancelled',
   'company-suspended',
   'company-deactivated',
+  'idea-posted',
+  'interest-expressed',
+  'project-launched',
+  'project-updated',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
