@@ -37,11 +37,14 @@ export class Seats {
    * registration for it writes, are held for as short a time as possible
    * before the commit, so that concurrent registrations rarely collide; and
    * each instance sends the registrations for one workshop one at a time.
+   * `holdRights` runs first in the transaction: it writes, and checks, what
+   * entitles the company to register (its standing, its membership).
    */
-  take(registration: Omit<Registration, 'status' | 'createdAt'>): Promise<RegistrationOutcome> {
+  take(registration: Omit<Registration, 'status' | 'createdAt'>, holdRights: (session: ClientSession) => Promise<void>): Promise<RegistrationOutcome> {
     const { workshopId } = registration;
     const notStarted = { ...OPEN, startsAt: { $gt: new Date() } };
     return this.queue.run(workshopId, () => inTransaction(this.connection, async (session) => {
+      await holdRights(session);
       try {
         await this.registrations.create([{ ...registration, status: 'confirmed', version: 0, pendingEvents: [] }], { session });
       } catch (error) {
