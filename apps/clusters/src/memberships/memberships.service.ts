@@ -10,7 +10,17 @@ import type { ClusterDocument } from '../clusters/cluster.schema';
 import type { KnownCompany } from '../companies/known-company.schema';
 import { Membership, MembershipDocument, MembershipState } from './membership.schema';
 
-type CompanyRef = Pick<KnownCompany, '_id' | 'name'>;
+/** A company as a use case knows it; `version` is the members service's, when the name comes from its events. */
+type CompanyRef = Pick<KnownCompany, '_id' | 'name'> & { version?: number };
+
+/** A membership's copy of its company's name. */
+type CompanyNaming = Pick<Membership, 'companyName' | 'companyVersion'>;
+
+/** The newer of the name the caller knows and the one the membership holds; on a tie, the membership's. */
+function newestName(company: CompanyRef, stored?: CompanyNaming): CompanyNaming {
+  if (stored && (company.version ?? -1) <= (stored.companyVersion ?? -1)) return { companyName: stored.companyName, companyVersion: stored.companyVersion };
+  return { companyName: company.name, companyVersion: company.version };
+}
 
 /** Refuses a transition from the membership's current state (none when the company never asked). */
 type Precondition = (company: CompanyRef, state?: MembershipState) => void;
@@ -52,10 +62,10 @@ export class MembershipsService {
       return { status: 'joined' };
     }
     const rejectedAt = new Date();
-    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, undefined, (version) =>
+    await this.transition(cluster, company, { state: 'rejected' }, hasPendingRequest, undefined, (version, companyName) =>
       createEvent(CLUSTERS_EVENTS.joinRejected, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, rejectedAt: rejectedAt.toISOString(), version,
+        companyId: company._id, companyName, rejectedAt: rejectedAt.toISOString(), version,
       }),
     );
     return { status: 'rejected' };
@@ -63,10 +73,10 @@ export class MembershipsService {
 
   async admit(cluster: ClusterDocument, company: CompanyRef, role: ClusterMemberRole, precondition = mayJoin(false), session?: ClientSession): Promise<void> {
     const joinedAt = new Date();
-    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, session, (version) =>
+    await this.transition(cluster, company, { state: 'joined', role, joinedAt }, precondition, session, (version, companyName) =>
       createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, role, joinedAt: joinedAt.toISOString(), version,
+        companyId: company._id, companyName, role, joinedAt: joinedAt.toISOString(), version,
       }),
     );
   }
@@ -86,8 +96,8 @@ export class MembershipsService {
   }
 
   /** Takes a company out of one cluster; false when another change got there first. */
-  private async withdraw({ clusterId, companyId, companyName }: MembershipDocument, cluster: ClusterDocument): Promise<boolean> {
-    const company = { _id: companyId, name: companyName };
+  private async withdraw({ clusterId, companyId, companyName, companyVersion }: MembershipDocument, cluster: ClusterDocument): Promise<boolean> {
+    const company = { _id: companyId, name: companyName, version: companyVersion };
     for (let attempt = 1; ; attempt++) {
       const membership = await this.memberships.findOne({ clusterId, companyId }, { state: 1 }).lean<MembershipDocument>();
       try {
@@ -102,6 +112,17 @@ export class MembershipsService {
     }
   }
 
+  /**
+   * A company renamed: every membership of it takes the new name, unless it
+   * holds a newer one already (events may arrive late or out of order).
+   */
+  async renameCompany(companyId: string, companyName: string, companyVersion: number): Promise<void> {
+    await this.memberships.updateMany(
+      { companyId, $or: [{ companyVersion: { $lt: companyVersion } }, { companyVersion: { $exists: false } }] },
+      { $set: { companyName, companyVersion } },
+    );
+  }
+
   /** The company's name as this cluster knows it, from its membership. */
   async memberName(clusterId: string, companyId: string): Promise<string | undefined> {
     return (await this.memberships.findOne({ clusterId, companyId }, { companyName: 1 }).lean<MembershipDocument>())?.companyName;
@@ -109,20 +130,20 @@ export class MembershipsService {
 
   async leave(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const leftAt = new Date();
-    await this.transition(cluster, company, { state: 'left' }, isMember, undefined, (version) =>
+    await this.transition(cluster, company, { state: 'left' }, isMember, undefined, (version, companyName) =>
       createEvent(CLUSTERS_EVENTS.companyLeftCluster, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, leftAt: leftAt.toISOString(), version,
+        companyId: company._id, companyName, leftAt: leftAt.toISOString(), version,
       }),
     );
   }
 
   private async request(cluster: ClusterDocument, company: CompanyRef): Promise<void> {
     const requestedAt = new Date();
-    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), undefined, (version) =>
+    await this.transition(cluster, company, { state: 'pending', role: 'member', requestedAt }, mayJoin(true), undefined, (version, companyName) =>
       createEvent(CLUSTERS_EVENTS.joinRequested, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, {
         clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme,
-        companyId: company._id, companyName: company.name, requestedAt: requestedAt.toISOString(), version,
+        companyId: company._id, companyName, requestedAt: requestedAt.toISOString(), version,
       }),
     );
   }
@@ -130,7 +151,9 @@ export class MembershipsService {
   /**
    * Moves a company's membership to a new state with its event, in one write,
    * if the precondition accepts the current state. A company that left or was
-   * rejected may come back.
+   * rejected may come back. The membership and its event carry the newest name
+   * known of the company; the write is conditional on the name read too, so
+   * that a rename handled meanwhile is never undone.
    */
   private async transition(
     cluster: ClusterDocument,
@@ -138,19 +161,23 @@ export class MembershipsService {
     change: Partial<Membership>,
     precondition: Precondition,
     session: ClientSession | undefined,
-    eventAt: (version: number) => EventEnvelope,
+    eventAt: (version: number, companyName: string) => EventEnvelope,
   ): Promise<void> {
     const key = { clusterId: cluster._id, companyId: company._id };
-    const current = await this.memberships.findOne(key, { state: 1, version: 1 }, { session }).lean<MembershipDocument>();
+    const current = await this.memberships
+      .findOne(key, { state: 1, version: 1, companyName: 1, companyVersion: 1 }, { session }).lean<MembershipDocument>();
     precondition(company, current?.state);
     const version = (current?.version ?? 0) + 1;
-    const set = { ...change, companyName: company.name };
+    const naming = newestName(company, current ?? undefined);
+    const set = { ...change, ...naming };
+    const event = eventAt(version, naming.companyName);
     try {
       if (!current) {
-        await this.memberships.create([{ _id: randomUUID(), ...key, ...set, version, pendingEvents: [eventAt(version)] }], { session });
+        await this.memberships.create([{ _id: randomUUID(), ...key, ...set, version, pendingEvents: [event] }], { session });
         return;
       }
-      const updated = await this.memberships.updateOne({ ...key, version: current.version }, withEvents(set, [eventAt(version)]), { session });
+      const unchanged = { ...key, version: current.version, companyVersion: current.companyVersion ?? null };
+      const updated = await this.memberships.updateOne(unchanged, withEvents(set, [event]), { session });
       if (updated.modifiedCount === 0) throw concurrentChange(company.name);
     } catch (error) {
       if (isDuplicateKey(error)) throw concurrentChange(company.name);
