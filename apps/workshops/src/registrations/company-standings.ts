@@ -16,18 +16,21 @@ export class CompanyStandings {
    * Refuses at once a company known to have departed, and makes sure its
    * standing exists, so that the registration's transaction only updates it:
    * concurrent upserts of a new document inside transactions would collide.
+   * A plain read when it exists: a write here would queue behind every
+   * registration of the company in flight.
    */
   async assertActive(companyId: string): Promise<void> {
-    let standing: CompanyStanding | null;
+    const standing = (await this.standings.findById(companyId).lean<CompanyStanding>()) ?? (await this.create(companyId));
+    if (standing?.departed) throw departedError();
+  }
+
+  private async create(companyId: string): Promise<CompanyStanding | null> {
     try {
-      standing = await this.standings
-        .findOneAndUpdate({ _id: companyId }, { $setOnInsert: { departed: false, version: 0 } }, { upsert: true, returnDocument: 'after' })
-        .lean<CompanyStanding>();
+      await this.standings.updateOne({ _id: companyId }, { $setOnInsert: { departed: false, version: 0 } }, { upsert: true });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      standing = await this.standings.findById(companyId).lean<CompanyStanding>();
     }
-    if (standing?.departed) throw departedError();
+    return this.standings.findById(companyId).lean<CompanyStanding>();
   }
 
   /** Inside a registration's transaction: writes the company's standing, and refuses a company that departed. */
