@@ -1,4 +1,6 @@
-import { waitFor } from '@grappes/testing';
+import { requireServer, waitFor } from '@grappes/testing';
+import { NatsConnection, StringCodec, connect, headers } from 'nats';
+import { randomUUID } from 'node:crypto';
 import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
 
@@ -16,10 +18,12 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
   let coordinatorsMember: ApiClient;
   let ids: { coordinator: string; alpha: string; beta: string; cluster: string };
 
+  let nats: NatsConnection;
   const inboxTitles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
 
   beforeAll(async () => {
     await platform.start();
+    nats = await connect({ servers: requireServer('NATS_URL') });
     const anonymous = new ApiClient(platform.baseUrl);
     admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const register = async (name: string, siren: string, email: string) => {
@@ -40,7 +44,10 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     coordinatorsMember = await anonymous.login(plainMember.email, PASSWORD);
   });
 
-  afterAll(() => platform.stop());
+  afterAll(async () => {
+    await nats?.close();
+    await platform.stop();
+  });
 
   it('lets the coordinator approve a request: the company joins and is welcomed', async () => {
     expect((await alpha.post(`/clusters/${ids.cluster}/members`, { companyId: ids.alpha })).status).toBe(202);
@@ -112,4 +119,47 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     expect([refused.status, refused.body.code]).toEqual([422, 'CLUSTER.COMPANY_NOT_ACTIVE']);
     expect((await admin.get(`/clusters/${ids.cluster}`)).body.members.map((m: { companyId: string }) => m.companyId)).not.toContain(gammaId);
   });
+
+  it('shows a renamed company under its new name, puts that name into the events raised afterwards, and keeps it when an older company-updated comes late', async () => {
+    const pendingNames = async () => (await coordinator.get(`/clusters/${ids.cluster}`)).body.pendingRequests.map((r: { companyName: string }) => r.companyName);
+    expect(await pendingNames()).toContain('Pignons Beta');
+
+    expect((await admin.request('PATCH', `/companies/${ids.beta}`, { name: 'Pignons Beta Horlogerie' })).status).toBe(200);
+    await waitFor(async () => (await pendingNames()).includes('Pignons Beta Horlogerie'), 'the new name in the pending request');
+    expect((await coordinator.post(`/clusters/${ids.cluster}/members/${ids.beta}/approve`)).status).toBe(200);
+
+    const members = async () => (await admin.get(`/clusters/${ids.cluster}`)).body.members.map((m: { companyId: string; companyName: string }) => [m.companyId, m.companyName]);
+    expect(await members()).toContainEqual([ids.beta, 'Pignons Beta Horlogerie']);
+    const joined = await waitFor(() => lastEventAbout(nats, 'EVENTS_CLUSTERS', 'events.clusters.company-joined-cluster', `clusters/${ids.cluster}/members/${ids.beta}`), 'company-joined-cluster');
+    expect(joined['data']).toMatchObject({ companyId: ids.beta, companyName: 'Pignons Beta Horlogerie' });
+
+    const renamed = (await lastEventAbout(nats, 'EVENTS_MEMBERS', 'events.members.company-updated', `companies/${ids.beta}`))!;
+    const handledBefore = await handledByClusters('events.members.company-updated');
+    await publishLate(renamed, { name: 'Pignons Beta' });
+    await waitFor(async () => (await handledByClusters('events.members.company-updated')) > handledBefore, 'the late company-updated handled');
+    expect(await members()).toContainEqual([ids.beta, 'Pignons Beta Horlogerie']);
+  });
+
+  const handledByClusters = async (subject: string) => {
+    const text = await (await fetch(`http://127.0.0.1:${platform.ports['clusters']}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith('grappes_events_handled_total') && l.includes(`subject="${subject}"`) && l.includes('outcome="ok"'));
+    return line ? Number(line.split(' ').pop()) : 0;
+  };
+
+  /** Publishes, as a new message, the state a company had one version before `event`: an update that was delayed. */
+  const publishLate = async (event: Record<string, any>, olderData: Record<string, unknown>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const version = event['data'].version - 1;
+    const older = { ...event, id: randomUUID(), aggregateversion: version, data: { ...event['data'], ...olderData, version } };
+    const h = headers();
+    h.set('Nats-Msg-Id', older.id);
+    await nats.jetstream().publish('events.members.company-updated', StringCodec().encode(JSON.stringify(older)), { headers: h });
+  };
 });
+
+/** Reads the newest event on a subject straight from JetStream, when it is about `aggregate`. */
+async function lastEventAbout(nats: NatsConnection, stream: string, subject: string, aggregate: string): Promise<Record<string, any> | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const jsm = await nats.jetstreamManager();
+  const message = await jsm.streams.getMessage(stream, { last_by_subj: subject }).catch(() => undefined);
+  const event = message && JSON.parse(StringCodec().decode(message.data));
+  return event?.subject === aggregate ? event : undefined;
+}

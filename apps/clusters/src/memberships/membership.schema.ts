@@ -8,7 +8,10 @@ export class Membership {
   @Prop({ type: String }) _id!: string;
   @Prop({ required: true, index: true }) clusterId!: string;
   @Prop({ required: true, index: true }) companyId!: string;
+  /** The company's name, refreshed by `company-updated`; shown to users and carried by every membership event. */
   @Prop({ required: true }) companyName!: string;
+  /** The members service's version of the company that name comes from: an older event never overwrites a newer name. */
+  @Prop() companyVersion?: number;
   @Prop({ type: String, enum: MEMBER_ROLES, required: true }) role!: ClusterMemberRole;
   @Prop({ type: String, enum: MEMBERSHIP_STATES, required: true }) state!: MembershipState;
   @Prop() requestedAt?: Date;

@@ -1,6 +1,6 @@
 // The rules of a membership and the events its moves raise, without a server.
 import { CLUSTERS_EVENTS, ERRORS, MembershipState, Principal } from '@grappes/contracts';
-import { admit, assertMayDecide, assertMayJoin, assertMayTakeOut, hasPendingRequest, leave, reject, requestToJoin } from './membership';
+import { admit, assertMayDecide, assertMayJoin, assertMayTakeOut, hasPendingRequest, leave, newestName, reject, requestToJoin } from './membership';
 
 const CLUSTER = { _id: 'cl-1', name: 'Grappe Boîtiers', theme: 'cases' as const, coordinatorCompanyId: 'co-coord' };
 const COMPANY = { _id: 'co-1', name: 'Boîtiers du Doubs' };
@@ -57,11 +57,29 @@ describe('the event of each move', () => {
     ['reject', reject(CLUSTER, COMPANY, at), CLUSTERS_EVENTS.joinRejected, { rejectedAt: at.toISOString() }],
     ['leave', leave(CLUSTER, COMPANY, at), CLUSTERS_EVENTS.companyLeftCluster, { leftAt: at.toISOString() }],
   ])('%s names the cluster, the company and the new version', (_name, move, def, fields) => {
-    const event = move.eventAt(7);
+    const event = move.eventAt(7, 'Boîtiers du Doubs');
     expect(event).toMatchObject({ type: def.type, subject: 'clusters/cl-1/members/co-1', aggregateversion: 7 });
     expect(event.data).toEqual({
       clusterId: 'cl-1', clusterName: 'Grappe Boîtiers', theme: 'cases', companyId: 'co-1', companyName: 'Boîtiers du Doubs', version: 7, ...fields,
     });
+  });
+});
+
+describe("the company's name a membership keeps", () => {
+  it('takes the name of a newer version of the company', () => {
+    expect(newestName({ _id: 'co-1', name: 'Boîtiers Rochat', version: 4 }, { companyName: 'Boîtiers du Doubs', companyVersion: 3 }))
+      .toEqual({ companyName: 'Boîtiers Rochat', companyVersion: 4 });
+  });
+
+  it('keeps its own name against an older or equal version, or a caller that knows no version', () => {
+    const stored = { companyName: 'Boîtiers Rochat', companyVersion: 4 };
+    expect(newestName({ _id: 'co-1', name: 'Boîtiers du Doubs', version: 3 }, stored)).toEqual(stored);
+    expect(newestName({ _id: 'co-1', name: 'Boîtiers du Doubs', version: 4 }, stored)).toEqual(stored);
+    expect(newestName({ _id: 'co-1', name: 'Boîtiers du Doubs' }, stored)).toEqual(stored);
+  });
+
+  it("takes the caller's name for a membership not yet written", () => {
+    expect(newestName({ _id: 'co-1', name: 'Boîtiers du Doubs', version: 2 })).toEqual({ companyName: 'Boîtiers du Doubs', companyVersion: 2 });
   });
 });
 

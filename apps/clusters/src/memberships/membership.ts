@@ -12,7 +12,17 @@ import type { KnownCompany } from '../companies/known-company.schema';
 import type { Membership } from './membership.schema';
 
 export type ClusterRef = Pick<Cluster, '_id' | 'name' | 'theme'> & Partial<Pick<Cluster, 'coordinatorCompanyId'>>;
-export type CompanyRef = Pick<KnownCompany, '_id' | 'name'>;
+/** A company as a use case knows it; `version` is the members service's, when the name comes from its events. */
+export type CompanyRef = Pick<KnownCompany, '_id' | 'name'> & { version?: number };
+
+/** A membership's copy of its company's name. */
+export type CompanyNaming = Pick<Membership, 'companyName' | 'companyVersion'>;
+
+/** The newer of the name the caller knows and the one the membership holds; on a tie, the membership's. */
+export function newestName(company: CompanyRef, stored?: CompanyNaming): CompanyNaming {
+  if (stored && (company.version ?? -1) <= (stored.companyVersion ?? -1)) return { companyName: stored.companyName, companyVersion: stored.companyVersion };
+  return { companyName: company.name, companyVersion: company.version };
+}
 
 /** Refuses a move from the membership's current state (none when the company never asked). */
 export type Precondition = (company: CompanyRef, state?: MembershipState) => void;
@@ -53,18 +63,18 @@ export function assertMayTakeOut(principal: Principal, cluster: Pick<Cluster, 'c
   }
 }
 
-/** A change of state: what it stores, what it requires of the current state, and the event it raises at its version. */
+/** A change of state: what it stores, what it requires of the current state, and the event it raises at its version (naming the company as the membership now does). */
 export interface Move {
   change: Partial<Membership>;
   precondition: Precondition;
-  eventAt(version: number): EventEnvelope;
+  eventAt(version: number, companyName: string): EventEnvelope;
 }
 
 export function requestToJoin(cluster: ClusterRef, company: CompanyRef, at = new Date()): Move {
   return {
     change: { state: 'pending', role: 'member', requestedAt: at },
     precondition: mayJoin(true),
-    eventAt: (version) => membershipEvent(CLUSTERS_EVENTS.joinRequested, cluster, company, version, { requestedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRequested, cluster, { ...company, name: companyName }, version, { requestedAt: at.toISOString() }),
   };
 }
 
@@ -72,7 +82,7 @@ export function admit(cluster: ClusterRef, company: CompanyRef, role: ClusterMem
   return {
     change: { state: 'joined', role, joinedAt: at },
     precondition,
-    eventAt: (version) => membershipEvent(CLUSTERS_EVENTS.companyJoinedCluster, cluster, company, version, { role, joinedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyJoinedCluster, cluster, { ...company, name: companyName }, version, { role, joinedAt: at.toISOString() }),
   };
 }
 
@@ -80,7 +90,7 @@ export function reject(cluster: ClusterRef, company: CompanyRef, at = new Date()
   return {
     change: { state: 'rejected' },
     precondition: hasPendingRequest,
-    eventAt: (version) => membershipEvent(CLUSTERS_EVENTS.joinRejected, cluster, company, version, { rejectedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRejected, cluster, { ...company, name: companyName }, version, { rejectedAt: at.toISOString() }),
   };
 }
 
@@ -88,7 +98,7 @@ export function leave(cluster: ClusterRef, company: CompanyRef, at = new Date())
   return {
     change: { state: 'left' },
     precondition: isMember,
-    eventAt: (version) => membershipEvent(CLUSTERS_EVENTS.companyLeftCluster, cluster, company, version, { leftAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyLeftCluster, cluster, { ...company, name: companyName }, version, { leftAt: at.toISOString() }),
   };
 }
 

@@ -53,8 +53,8 @@ export class MembershipsService {
   }
 
   /** Takes a company out of one cluster; false when another change got there first. */
-  private async withdraw({ clusterId, companyId, companyName }: MembershipDocument, cluster: ClusterRef): Promise<boolean> {
-    const company = { _id: companyId, name: companyName };
+  private async withdraw({ clusterId, companyId, companyName, companyVersion }: MembershipDocument, cluster: ClusterRef): Promise<boolean> {
+    const company = { _id: companyId, name: companyName, version: companyVersion };
     for (let attempt = 1; ; attempt++) {
       const membership = await this.memberships.stateOf(clusterId, companyId);
       try {
@@ -70,6 +70,11 @@ export class MembershipsService {
   }
 
   /** The company's name as this cluster knows it, from its membership. */
+  /** A company renamed: its memberships show the new name and put it into their events. */
+  renameCompany(companyId: string, companyName: string, companyVersion: number): Promise<void> {
+    return this.memberships.renameCompany(companyId, companyName, companyVersion);
+  }
+
   async memberName(clusterId: string, companyId: string): Promise<string | undefined> {
     return (await this.memberships.stateOf(clusterId, companyId))?.companyName;
   }

@@ -1,5 +1,5 @@
 // The workshops service's view of clusters against a real MongoDB-wire server (its own database, dropped afterwards).
-import { ClusterSnapshot, CompanyJoinedCluster, Principal } from '@grappes/contracts';
+import { ClusterSnapshot, CompanyJoinedCluster, ERRORS, Principal } from '@grappes/contracts';
 import { RpcClient } from '@grappes/messaging';
 import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import mongoose, { Connection } from 'mongoose';
@@ -72,7 +72,11 @@ describe("the workshops service's view of clusters", () => {
     await known.recordMembership(joined(b, companyId, 1), true);
 
     expect((await known.clustersOf(companyId)).sort()).toEqual([a, b].sort());
-    expect(await known.isMember(a, companyId, ADMIN)).toBe(true);
-    expect(await known.isMember(uniqueName('cl'), 'co-new', ADMIN)).toBe(true);
+    await expect(known.assertMember(a, companyId, ADMIN)).resolves.toBeUndefined();
+    const asked = uniqueName('cl');
+    await expect(known.assertMember(asked, 'co-new', ADMIN)).resolves.toBeUndefined();
+    // The answer is kept, so that a registration's transaction has a membership to hold.
+    expect(await known.clustersOf('co-new')).toContain(asked);
+    await expect(known.assertMember(uniqueName('cl'), 'co-stranger', ADMIN)).rejects.toMatchObject({ code: ERRORS.WORKSHOP_COMPANY_NOT_IN_CLUSTER.code });
   });
 });

@@ -10,6 +10,8 @@ export class KnownMembership {
   @Prop({ required: true }) joined!: boolean;
   /** The membership's version at the clusters service: a late or repeated event changes nothing. */
   @Prop({ required: true }) version!: number;
+  /** Raised by every registration for the cluster's workshops: the write that makes it conflict with a departure. */
+  @Prop({ default: 0 }) registrationsTaken!: number;
 }
 
 export const KnownMembershipSchema = SchemaFactory.createForClass(KnownMembership);

@@ -2,11 +2,11 @@ import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import { CLUSTERS_EVENTS, CancellationReason, CompanyLeftCluster, CompanySnapshot, EventEnvelope, MEMBERS_EVENTS } from '@grappes/contracts';
-import { OnEvent, applyIfNewer } from '@grappes/messaging';
+import { OnEvent } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { KnownClustersService } from '../clusters/known-clusters.service';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
-import { DepartedCompany } from './departed-company.schema';
+import { CompanyStandings } from './company-standings';
 import { Registration } from './registration.schema';
 import { Seats } from './seats';
 
@@ -15,13 +15,17 @@ import { Seats } from './seats';
  * workshops still to come; the waitlist moves up. Run twice, the second run
  * finds nothing left to cancel; run late, a company that rejoined since keeps
  * its registrations, and workshops already started keep their attendees.
+ * The departure is written before the pass, and a registration still in
+ * flight conflicts with it in the database (`CompanyStanding`,
+ * `KnownClustersService.holdMembership`): it either commits before the write, and the pass
+ * cancels it, or starts again after it and is refused.
  */
 @Controller()
 export class CompanyDeparturesEventHandlers {
   constructor(
     @InjectModel(Workshop.name) private readonly workshops: Model<WorkshopDocument>,
     @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
-    @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
+    private readonly standings: CompanyStandings,
     private readonly clusters: KnownClustersService,
     private readonly seats: Seats,
   ) {}
@@ -35,7 +39,7 @@ export class CompanyDeparturesEventHandlers {
 
   @OnEvent(MEMBERS_EVENTS.companyDeactivated)
   async deactivated(@Payload() { data }: EventEnvelope<CompanySnapshot>): Promise<void> {
-    await applyIfNewer(this.departed, data.companyId, data.version, {});
+    await this.standings.recordDeparture(data.companyId, data.version);
     const registeredIn = await this.registrations.distinct('workshopId', { companyId: data.companyId });
     const workshopIds = await this.upcoming({ _id: { $in: registeredIn } });
     await this.cancelEach({ companyId: data.companyId, workshopId: { $in: workshopIds } }, 'company-deactivated');

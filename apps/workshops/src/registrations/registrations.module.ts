@@ -5,7 +5,8 @@ import { WorkshopsModule } from '../workshops/workshops.module';
 import { AttendanceService } from './attendance.service';
 import { CancelledRegistration, CancelledRegistrationSchema } from './cancelled-registration.schema';
 import { CompanyDeparturesEventHandlers } from './company-departures.event-handlers';
-import { DepartedCompany, DepartedCompanySchema } from './departed-company.schema';
+import { CompanyStanding, CompanyStandingSchema } from './company-standing.schema';
+import { CompanyStandings } from './company-standings';
 import { Registration, RegistrationSchema } from './registration.schema';
 import { RegistrationsHandlers } from './registrations.rpc-handlers';
 import { RegistrationsService } from './registrations.service';
@@ -16,13 +17,13 @@ import { Seats } from './seats';
     MongooseModule.forFeature([
       { name: Registration.name, schema: RegistrationSchema },
       { name: CancelledRegistration.name, schema: CancelledRegistrationSchema },
-      { name: DepartedCompany.name, schema: DepartedCompanySchema },
+      { name: CompanyStanding.name, schema: CompanyStandingSchema },
     ]),
     WorkshopsModule,
     KnownClustersModule,
   ],
   controllers: [RegistrationsHandlers, CompanyDeparturesEventHandlers],
-  providers: [RegistrationsService, AttendanceService, Seats],
+  providers: [RegistrationsService, AttendanceService, Seats, CompanyStandings],
   exports: [MongooseModule, Seats, AttendanceService],
 })
 export class RegistrationsModule {}

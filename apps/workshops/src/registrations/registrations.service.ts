@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { KnownClustersService } from '../clusters/known-clusters.service';
 import { WorkshopDocument } from '../workshops/workshop.schema';
 import { WorkshopsService } from '../workshops/workshops.service';
-import { DepartedCompany } from './departed-company.schema';
+import { CompanyStandings } from './company-standings';
 import { Registration, attendeeKeyOf } from './registration.schema';
 import { Seats } from './seats';
 
@@ -16,28 +16,34 @@ import { Seats } from './seats';
 export class RegistrationsService {
   constructor(
     @InjectModel(Registration.name) private readonly registrations: Model<Registration>,
-    @InjectModel(DepartedCompany.name) private readonly departed: Model<DepartedCompany>,
+    private readonly standings: CompanyStandings,
     private readonly workshops: WorkshopsService,
     private readonly clusters: KnownClustersService,
     private readonly seats: Seats,
   ) {}
 
-  /** A person registers an attendee of their own company (federation staff, of any company). */
+  /**
+   * A person registers an attendee of their own company (federation staff, of
+   * any company). The company's standing, and its membership for a cluster's
+   * workshop, are checked here to refuse at once, and held again inside the
+   * registration's transaction, where a departure handled meanwhile conflicts
+   * with them.
+   */
   async register(input: Register, principal: Principal): Promise<RegistrationOutcome> {
     if (!isFederationAdmin(principal) && principal.companyId !== input.companyId) {
       throw new DomainError(ERRORS.FORBIDDEN, 'You may register only people of your own company');
     }
     const workshop = await this.workshops.find(input.workshopId);
     assertOpen(workshop);
-    if (await this.departed.exists({ _id: input.companyId })) {
-      throw new DomainError(ERRORS.COMPANY_NOT_ACTIVE, 'The company has left the federation');
-    }
-    if (workshop.clusterId && !(await this.clusters.isMember(workshop.clusterId, input.companyId, principal))) {
-      throw new DomainError(ERRORS.WORKSHOP_COMPANY_NOT_IN_CLUSTER, "Only the cluster's member companies may register");
-    }
+    const { companyId } = input;
+    const { clusterId } = workshop;
+    await this.standings.assertActive(companyId);
+    if (clusterId) await this.clusters.assertMember(clusterId, companyId, principal);
     const attendeeEmail = input.attendeeEmail.normalize('NFC');
-    return this.seats.take({
-      _id: randomUUID(), workshopId: workshop._id, attendeeEmail, attendeeKey: attendeeKeyOf(attendeeEmail), companyId: input.companyId,
+    const registration = { _id: randomUUID(), workshopId: workshop._id, attendeeEmail, attendeeKey: attendeeKeyOf(attendeeEmail), companyId };
+    return this.seats.take(registration, async (session) => {
+      await this.standings.hold(companyId, session);
+      if (clusterId) await this.clusters.holdMembership(clusterId, companyId, session);
     });
   }
 

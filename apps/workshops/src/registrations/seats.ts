@@ -37,8 +37,11 @@ export class Seats {
    * registration for it writes, are held for as short a time as possible
    * before the commit, so that concurrent registrations rarely collide; and
    * each instance sends the registrations for one workshop one at a time.
+   * `holdRights` writes, and checks, what entitles the company to register
+   * (its standing, its membership), just before the workshop's counters, for
+   * the same reason.
    */
-  take(registration: Omit<Registration, 'status' | 'createdAt'>): Promise<RegistrationOutcome> {
+  take(registration: Omit<Registration, 'status' | 'createdAt'>, holdRights: (session: ClientSession) => Promise<void>): Promise<RegistrationOutcome> {
     const { workshopId } = registration;
     const notStarted = { ...OPEN, startsAt: { $gt: new Date() } };
     return this.queue.run(workshopId, () => inTransaction(this.connection, async (session) => {
@@ -48,6 +51,7 @@ export class Seats {
         if (isDuplicateKey(error)) throw new DomainError(ERRORS.REGISTRATION_DUPLICATE, `${registration.attendeeEmail} is registered already`);
         throw error;
       }
+      await holdRights(session);
       const seated = await this.bump({ _id: workshopId, ...notStarted, ...HAS_FREE_SEAT }, { confirmed: 1 }, session);
       const workshop = seated ?? (await this.bump({ _id: workshopId, ...notStarted }, { waitlisted: 1, waitTickets: 1 }, session));
       if (!workshop) throw new DomainError(ERRORS.WORKSHOP_STARTED, 'Registrations are closed: the workshop has started or was cancelled');
