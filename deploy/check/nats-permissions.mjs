@@ -84,6 +84,7 @@ async function checks(port) {
 
   // Requests: members answers rpc.members.* in its queue group; the gateway asks.
   members.subscribe('rpc.members.>', { queue: 'members', callback: (_, m) => m.respond(sc.encode('pong')) });
+  await members.flush(); // the subscription is on the server before anyone asks
   const reply = await gateway.request('rpc.members.ping', sc.encode('ping'), { timeout: 2000 }).then((m) => sc.decode(m.data), () => null);
   expect('members answers rpc.members.> in queue group members; the gateway requests it', reply === 'pong');
   expect('members may not answer in another queue group', await violatedAfter(members, () => members.subscribe('rpc.members.>', { queue: 'intruders' })));
@@ -126,6 +127,7 @@ async function checks(port) {
   const record = await (await audit.jetstream().consumers.get('EVENTS_GATEWAY', 'audit')).next({ expires: 2000 });
   expect('audit consumes EVENTS_GATEWAY with its durable consumer and acks', record !== null && (await allowed(record.ackAck())));
   audit.subscribe('rpc.audit.>', { queue: 'audit', callback: (_, m) => m.respond(sc.encode('entries')) });
+  await audit.flush();
   const entries = await gateway.request('rpc.audit.search', sc.encode('{}'), { timeout: 2000 }).then((m) => sc.decode(m.data), () => null);
   expect('audit answers rpc.audit.> in queue group audit; the gateway requests it', entries === 'entries');
   expect('audit may not publish events', await violatedAfter(audit, () => audit.publish('events.members.company-registered', sc.encode('{}'))));
