@@ -32,21 +32,21 @@ describe('the targets of an event', () => {
 describe('an entry of a request', () => {
   const completed: RequestCompleted = {
     method: 'POST', route: '/clusters/:id/members/:companyId/approve', params: { id: 'c1', companyId: 'k1' },
-    actorId: 'p1', actorEmail: 'Admin@Grappes.test', actorCompanyId: 'k9', status: 403, code: 'AUTH.FORBIDDEN',
+    actorId: 'p1', actorEmail: 'Admin@Grappes.test', actorCompanyId: 'k9', receivedAt: '2026-12-03T09:59:59.500Z', status: 403, code: 'AUTH.FORBIDDEN',
   };
 
-  it('says who (id, e-mail, company), the action and its targets, when, the trace and the outcome, and when it expires', () => {
+  it('says who (id, e-mail, company), the action and its targets, when it arrived, the trace and the outcome, and when it expires', () => {
     const entry = entryOfRequest(envelope(GATEWAY_EVENTS.requestCompleted.type, 'requests/e1', completed), 30);
 
     expect(entry).toEqual({
-      _id: 'e1', kind: 'request', at: new Date('2026-12-03T10:00:00.000Z'), action: 'POST /clusters/:id/members/:companyId/approve',
+      _id: 'e1', kind: 'request', at: new Date('2026-12-03T09:59:59.500Z'), action: 'POST /clusters/:id/members/:companyId/approve',
       targets: ['clusters/c1', 'companies/k1'], actor: { personId: 'p1', email: 'admin@grappes.test', companyId: 'k9' },
-      correlationId: 'trace-1', outcome: { status: 403, code: 'AUTH.FORBIDDEN' }, expiresAt: new Date('2027-01-02T10:00:00.000Z'),
+      correlationId: 'trace-1', outcome: { status: 403, code: 'AUTH.FORBIDDEN' }, expiresAt: new Date('2027-01-02T09:59:59.500Z'),
     });
   });
 
   it('has no actor for a public route', () => {
-    const login: RequestCompleted = { method: 'POST', route: '/auth/login', params: {}, status: 200 };
+    const login: RequestCompleted = { method: 'POST', route: '/auth/login', params: {}, receivedAt: '2026-12-03T10:00:00.000Z', status: 200 };
 
     expect(entryOfRequest(envelope(GATEWAY_EVENTS.requestCompleted.type, 'requests/e1', login), 30)).not.toHaveProperty('actor');
   });

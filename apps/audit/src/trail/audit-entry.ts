@@ -71,8 +71,9 @@ function expiryOf(at: Date, retentionDays: number): Date {
 
 /** The gateway's record of a request: who, the route and its ids, the outcome. */
 export function entryOfRequest(event: EventEnvelope<RequestCompleted>, retentionDays: number): AuditEntryRecord {
-  const { method, route, params, actorId, actorEmail, actorCompanyId, status, code } = event.data;
-  const at = new Date(event.time);
+  const { method, route, params, actorId, actorEmail, actorCompanyId, receivedAt, status, code } = event.data;
+  // When it was asked: the events it caused happened after that, and list above it.
+  const at = new Date(receivedAt);
   return {
     _id: event.id,
     kind: 'request',

@@ -25,7 +25,8 @@ export class RequestAuditInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<Request & { principal?: Principal }>();
     if (!RECORDED.has(req.method)) return next.handle();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const record = (outcome: { status: number } | ErrorBody) => this.records.publish(requestCompletedOf(answered(req), API_PREFIX, outcome));
+    const receivedAt = new Date();
+    const record = (outcome: { status: number } | ErrorBody) => this.records.publish(requestCompletedOf(answered(req, receivedAt), API_PREFIX, outcome));
     return next.handle().pipe(
       // The status is read once the handler is done: it may choose it (201 joined, 202 pending).
       concatMap(async (body: unknown) => {
@@ -37,8 +38,9 @@ export class RequestAuditInterceptor implements NestInterceptor {
   }
 }
 
-function answered(req: Request & { principal?: Principal }): AnsweredRequest {
+function answered(req: Request & { principal?: Principal }, receivedAt: Date): AnsweredRequest {
   return {
+    receivedAt,
     method: req.method as StateChangingMethod,
     routePattern: (req.route as { path?: string } | undefined)?.path,
     path: req.path,

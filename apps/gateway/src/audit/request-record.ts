@@ -10,6 +10,7 @@ export interface AnsweredRequest {
   path: string;
   params: Record<string, unknown>;
   principal?: Principal;
+  receivedAt: Date;
 }
 
 const MAX_PARAM_LENGTH = 128;
@@ -26,6 +27,7 @@ export function requestCompletedOf(request: AnsweredRequest, apiPrefix: string, 
     route,
     params,
     ...(principal ? { actorId: principal.id, actorEmail: principal.email, ...(principal.companyId ? { actorCompanyId: principal.companyId } : {}) } : {}),
+    receivedAt: request.receivedAt.toISOString(),
     status: outcome.status,
     ...('code' in outcome ? { code: outcome.code } : {}),
   };

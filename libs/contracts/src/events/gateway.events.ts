@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Min } from 'class-validator';
+import { IsDateString, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Min } from 'class-validator';
 import { defineEvent } from './event-definition';
 
 /** The HTTP methods that may change state: each such request is recorded for the audit trail. */
@@ -21,6 +21,8 @@ export class RequestCompleted {
   @IsOptional() @IsString() actorId?: string;
   @IsOptional() @IsEmail() actorEmail?: string;
   @IsOptional() @IsString() actorCompanyId?: string;
+  /** When the request arrived (the envelope's `time` is when it was answered, after the events it caused). */
+  @IsDateString() receivedAt!: string;
   /** The HTTP status of the answer. */
   @IsInt() @Min(100) status!: number;
   /** The error code of a refusal (`AUTH.FORBIDDEN`). */
