@@ -1,21 +1,14 @@
-import { AuditActor, EventEnvelope, RequestCompleted } from '@grappes/contracts';
+import { AuditEntryView, EventEnvelope, RequestCompleted } from '@grappes/contracts';
 
 const DAY_MS = 24 * 3600_000;
 
 /** An entry of the trail as stored: its `_id` is the id of the event it records, so a redelivery writes nothing new. */
-export interface AuditEntryRecord {
+export type AuditEntryRecord = Omit<AuditEntryView, 'id' | 'at'> & {
   _id: string;
-  kind: 'request' | 'event';
   at: Date;
-  action: string;
-  targets: string[];
-  actor?: AuditActor;
-  correlationId: string;
-  causationId?: string;
-  outcome: { status?: number; code?: string };
   /** When the database removes it (a TTL index): its time plus the retention of when it was written. */
   expiresAt: Date;
-}
+};
 
 /** The kind of the thing an id names, by the id's name: `companyId` is a company's. */
 const KIND_OF_ID: Record<string, string> = {

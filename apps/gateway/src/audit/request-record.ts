@@ -39,6 +39,7 @@ export function requestCompletedOf(request: AnsweredRequest, apiPrefix: string, 
  */
 export function requestRecordOf(requestId: string, data: RequestCompleted): EventEnvelope<RequestCompleted> {
   // The request is not its own cause: createEvent would copy the context's causation id, which is this id.
-  const { causationid: _self, ...envelope } = createEvent(GATEWAY_EVENTS.requestCompleted, { subject: `requests/${requestId}`, version: 1 }, data);
+  const envelope = createEvent(GATEWAY_EVENTS.requestCompleted, { subject: `requests/${requestId}`, version: 1 }, data);
+  delete envelope.causationid;
   return { ...envelope, id: requestId };
 }
