@@ -1,10 +1,10 @@
 # syntax=docker/dockerfile:1
 # One image per app of the monorepo:
 #   docker build --build-arg APP=gateway -t grappes-gateway .
-# APP is one of gateway, members, clusters, workshops, notifications (the web
+# APP is one of gateway, members, clusters, workshops, notifications, audit (the web
 # app, a later issue, will get its own static-file image). No secret is
 # baked in: every one comes from the environment at run time.
-# The dependency stages do not depend on APP, so the five builds share them.
+# The dependency stages do not depend on APP, so the six builds share them.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 

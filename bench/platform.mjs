@@ -1,5 +1,5 @@
 // Starts the whole platform for the benchmark as `npm start` does (throw-away
-// servers through scripts/infra.mjs, the five built apps, the kick-off data),
+// servers through scripts/infra.mjs, the six built apps, the kick-off data),
 // on free ports, and measures one more instance of each app from launch to ready.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const APPS = ['members', 'clusters', 'workshops', 'notifications', 'gateway'];
+export const APPS = ['members', 'clusters', 'workshops', 'notifications', 'audit', 'gateway'];
 const START_TIMEOUT_MS = 180_000;
 
 export function freePort() {
@@ -30,7 +30,8 @@ export async function startPlatform(extraEnv = {}) {
   const env = {
     ...process.env,
     GATEWAY_PORT: String(ports.gateway), MEMBERS_PORT: String(ports.members), CLUSTERS_PORT: String(ports.clusters),
-    WORKSHOPS_PORT: String(ports.workshops), NOTIFICATIONS_PORT: String(ports.notifications), METRICS_PORT: String(ports.metrics),
+    WORKSHOPS_PORT: String(ports.workshops), NOTIFICATIONS_PORT: String(ports.notifications), AUDIT_PORT: String(ports.audit),
+    METRICS_PORT: String(ports.metrics),
     // The limiter runs as configured, but a benchmark from one client must not be refused by it.
     RATE_LIMIT_PER_MINUTE: '1000000000',
     ...extraEnv,

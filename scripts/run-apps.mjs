@@ -8,8 +8,9 @@
 //   GRAPPES_SCALE=clusters=2,notifications=3 node scripts/run-apps.mjs
 //
 // Ports: each app has its own default (gateway 3000, members 3001, clusters
-// 3002, workshops 3003, notifications 3004); GATEWAY_PORT, MEMBERS_PORT,
-// CLUSTERS_PORT, WORKSHOPS_PORT and NOTIFICATIONS_PORT move one app only.
+// 3002, workshops 3003, notifications 3004, audit 3005); GATEWAY_PORT,
+// MEMBERS_PORT, CLUSTERS_PORT, WORKSHOPS_PORT, NOTIFICATIONS_PORT and
+// AUDIT_PORT move one app only.
 // GRAPPES_SCALE runs more instances of a service, instance n on the app's
 // port + 10·(n−1) (run-apps/instances.mjs). The gateway also serves its
 // metrics on METRICS_PORT (default 9300).

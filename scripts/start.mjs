@@ -2,7 +2,7 @@
 // `npm start`: the whole platform on this machine, in one command.
 //
 //   1. installs the dependencies if they are missing (`npm ci`),
-//   2. builds the five apps (Nx; unchanged ones come from its cache),
+//   2. builds the six apps (Nx; unchanged ones come from its cache),
 //   3. runs them through scripts/infra.mjs, which provides NATS and a
 //      MongoDB-wire server (nats-server and SecantusDB with their data kept in
 //      .data/dev/, or the servers of NATS_URL / MONGODB_URI when reachable)

@@ -1,7 +1,8 @@
 // Proves the NATS users of deploy/k8s/infra/nats/auth.conf against a real
 // nats-server: each app can do what it needs (answer its requests in its
 // queue group, publish its events through JetStream, consume another's
-// stream with its durable consumer, the gateway its key-value buckets) and
+// stream with its durable consumer, the gateway its key-value buckets and its
+// records of requests, the audit service every stream) and
 // cannot publish another producer's events or answer another's requests.
 //   node deploy/check/nats-permissions.mjs <nats-server binary>
 import { spawn } from 'node:child_process';
@@ -13,7 +14,7 @@ import { AckPolicy, connect, StringCodec } from 'nats';
 
 const sc = StringCodec();
 const PASSWORD = 'check';
-const USERS = ['gateway', 'members', 'clusters', 'workshops', 'notifications', 'operator'];
+const USERS = ['gateway', 'members', 'clusters', 'workshops', 'notifications', 'audit', 'operator'];
 const failures = [];
 
 function expect(what, ok) {
@@ -83,6 +84,7 @@ async function checks(port) {
 
   // Requests: members answers rpc.members.* in its queue group; the gateway asks.
   members.subscribe('rpc.members.>', { queue: 'members', callback: (_, m) => m.respond(sc.encode('pong')) });
+  await members.flush(); // the subscription is on the server before anyone asks
   const reply = await gateway.request('rpc.members.ping', sc.encode('ping'), { timeout: 2000 }).then((m) => sc.decode(m.data), () => null);
   expect('members answers rpc.members.> in queue group members; the gateway requests it', reply === 'pong');
   expect('members may not answer in another queue group', await violatedAfter(members, () => members.subscribe('rpc.members.>', { queue: 'intruders' })));
@@ -116,7 +118,23 @@ async function checks(port) {
   expect('the gateway watches grappes_revoked_access', seen === 'p');
   expect('members may not write the gateway\'s buckets', await violatedAfter(members, () => members.publish('$KV.grappes_login_attempts.k', sc.encode('1'))));
 
-  for (const nc of [members, clusters, gateway]) await nc.close();
+  // The audit trail: the gateway publishes its records of requests; the audit service reads them and answers its requests.
+  const audit = await as('audit', port);
+  const gjsm = await gateway.jetstreamManager();
+  expect('the gateway declares EVENTS_GATEWAY', await allowed(gjsm.streams.add({ name: 'EVENTS_GATEWAY', subjects: ['events.gateway.>'] })));
+  expect('the gateway publishes events.gateway.*', await allowed(gateway.jetstream().publish('events.gateway.request-completed', sc.encode('{}'))));
+  await (await audit.jetstreamManager()).consumers.add('EVENTS_GATEWAY', { durable_name: 'audit', ack_policy: AckPolicy.Explicit });
+  const record = await (await audit.jetstream().consumers.get('EVENTS_GATEWAY', 'audit')).next({ expires: 2000 });
+  expect('audit consumes EVENTS_GATEWAY with its durable consumer and acks', record !== null && (await allowed(record.ackAck())));
+  audit.subscribe('rpc.audit.>', { queue: 'audit', callback: (_, m) => m.respond(sc.encode('entries')) });
+  await audit.flush();
+  const entries = await gateway.request('rpc.audit.search', sc.encode('{}'), { timeout: 2000 }).then((m) => sc.decode(m.data), () => null);
+  expect('audit answers rpc.audit.> in queue group audit; the gateway requests it', entries === 'entries');
+  expect('audit may not publish events', await violatedAfter(audit, () => audit.publish('events.members.company-registered', sc.encode('{}'))));
+  expect('audit may not ask other services', await violatedAfter(audit, () => audit.publish('rpc.members.ping', sc.encode('{}'))));
+  expect('members may not publish the gateway\'s records', await violatedAfter(members, () => members.publish('events.gateway.request-completed', sc.encode('{}'))));
+
+  for (const nc of [members, clusters, gateway, audit]) await nc.close();
 }
 
 await main(process.argv[2]);

@@ -71,7 +71,7 @@ try {
 
   // nats-server resolves $VARS from the environment: any values do for parsing.
   const nats = await locateNats();
-  const users = ['GATEWAY', 'MEMBERS', 'CLUSTERS', 'WORKSHOPS', 'NOTIFICATIONS', 'OPERATOR'];
+  const users = ['GATEWAY', 'MEMBERS', 'CLUSTERS', 'WORKSHOPS', 'NOTIFICATIONS', 'AUDIT', 'OPERATOR'];
   const env = { ...process.env, POD_NAME: 'nats-0', ...Object.fromEntries(users.map((u) => [`NATS_${u}_PASSWORD`, 'x'])) };
   const composeConf = path.join(out, 'compose-nats');
   fs.mkdirSync(composeConf);

@@ -10,6 +10,7 @@ export const APPS = [
   { name: 'clusters', port: 3002, portVar: 'CLUSTERS_PORT' },
   { name: 'workshops', port: 3003, portVar: 'WORKSHOPS_PORT' },
   { name: 'notifications', port: 3004, portVar: 'NOTIFICATIONS_PORT' },
+  { name: 'audit', port: 3005, portVar: 'AUDIT_PORT' },
   { name: 'gateway', port: 3000, portVar: 'GATEWAY_PORT' },
 ];
 /** The gateway's internal metrics port: the gateway reads METRICS_PORT itself. */

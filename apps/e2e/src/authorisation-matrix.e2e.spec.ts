@@ -126,6 +126,7 @@ const ROUTES: Record<string, Row> = {
   'GET /webhooks': { path: () => '/webhooks', expect: { staff: 200 } },
   'GET /webhooks/:id/deliveries': { path: () => '/webhooks/no-such-webhook/deliveries', expect: { staff: 404 } },
   'DELETE /webhooks/:id': { path: () => '/webhooks/no-such-webhook', expect: { staff: 404 } },
+  'GET /audit': { path: (i) => `/audit?target=companies/${i.M}`, expect: { staff: 200 } },
   'POST /notifications/:id/read': { path: (i) => `/notifications/${i.N}/read`, expect: { otherAdmin: 404, member: 404, coordinator: 404, staff: 200 } },
   // Last: it ends the sessions of those who sign out.
   'POST /auth/logout': { path: () => '/auth/logout', expect: signedIn },

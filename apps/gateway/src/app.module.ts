@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import {
@@ -9,6 +9,9 @@ import { contractValidationPipe } from '@grappes/messaging';
 import { NatsConnection } from 'nats';
 import { AccessEventHandlers } from './access/access.event-handlers';
 import { RevokedAccess } from './access/revoked-access';
+import { AuditController } from './audit/audit.controller';
+import { RequestAuditInterceptor } from './audit/request-audit.interceptor';
+import { RequestRecords } from './audit/request-records';
 import { AuthController } from './auth/auth.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { LoginAttempts } from './auth/login-attempts';
@@ -43,7 +46,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController, PreferencesController,
-        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers, WebhooksController,
+        WorkshopsController, RegistrationsController, CalendarsController, StatsController, GatewayHealthController, AccessEventHandlers, WebhooksController, AuditController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -56,10 +59,12 @@ export class AppModule {
         LoginAttempts,
         RevokedAccess,
         LiveNotifications,
+        RequestRecords,
         { provide: StreamTickets, useValue: new StreamTickets(config.jwtSecret, config.JWT_PREVIOUS_SECRET, config.STREAM_TICKET_TTL_SECONDS) },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_PIPE, useFactory: contractValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: RequestAuditInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],
     };

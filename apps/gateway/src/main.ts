@@ -5,12 +5,11 @@ import { JetStreamServer } from '@grappes/messaging';
 import { AppMetrics, httpMetrics, loadConfig } from '@grappes/platform';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { API_PREFIX } from './http/api-prefix';
 import { correlation } from './http/correlation.middleware';
 import { harden } from './http/hardening';
 import { GatewayConfig, withJwtSecret } from './gateway.config';
 import { serveOpenApi } from './openapi/openapi';
-
-const API_PREFIX = 'api/v1';
 
 async function bootstrap(): Promise<void> {
   const config = withJwtSecret(loadConfig(GatewayConfig));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { requireServer, testDatabaseOptions } from '@grappes/testing';
 
-const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
+const SERVICES = ['members', 'clusters', 'workshops', 'notifications', 'audit'] as const;
 export type Service = (typeof SERVICES)[number];
 const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
 

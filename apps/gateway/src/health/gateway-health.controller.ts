@@ -7,7 +7,7 @@ import { NatsConnection } from 'nats';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../http/api-error';
 
-const SERVICES = ['members', 'clusters', 'workshops', 'notifications'] as const;
+const SERVICES = ['members', 'clusters', 'workshops', 'notifications', 'audit'] as const;
 const PING_TIMEOUT_MS = 2_000;
 
 @ApiTags('health')

@@ -18,7 +18,7 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const body = this.toBody(error);
+    const body = errorBodyOf(error);
     if (body.status >= 500 && !(error instanceof DomainError)) this.logger.error(error instanceof Error ? error.stack : String(error));
     const response = host.switchToHttp().getResponse<Response>();
     response.status(body.status).json({
@@ -29,19 +29,20 @@ export class ErrorFilter implements ExceptionFilter {
       correlationId: currentCorrelationId(),
     });
   }
+}
 
-  private toBody(error: unknown): ErrorBody {
-    if (isErrorBody(error)) return error;
-    const parserError = bodyParserError(error);
-    if (parserError) return parserError;
-    if (error instanceof ThrottlerException) return { ...ERRORS.TOO_MANY_REQUESTS, message: 'Too many requests; slow down' };
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const message = status === HttpStatus.NOT_FOUND ? 'No such resource' : error.message;
-      return { code: HTTP_CODES[status] ?? `HTTP.${status}`, status, message };
-    }
-    return { ...ERRORS.INTERNAL, message: 'Internal error' };
+/** The answer an error gets: its own code and status, or the nearest standard one; never an internal message. */
+export function errorBodyOf(error: unknown): ErrorBody {
+  if (isErrorBody(error)) return error;
+  const parserError = bodyParserError(error);
+  if (parserError) return parserError;
+  if (error instanceof ThrottlerException) return { ...ERRORS.TOO_MANY_REQUESTS, message: 'Too many requests; slow down' };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const message = status === HttpStatus.NOT_FOUND ? 'No such resource' : error.message;
+    return { code: HTTP_CODES[status] ?? `HTTP.${status}`, status, message };
   }
+  return { ...ERRORS.INTERNAL, message: 'Internal error' };
 }
 
 /** Express's body parser refuses a body over the limit before any route, with an error of its own (not Nest's). */

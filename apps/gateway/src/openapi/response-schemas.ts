@@ -124,6 +124,14 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     { lastError: str, nextAttemptAt: time, deliveredAt: time },
   ),
   WebhookDeliveries: page('WebhookDelivery'),
+  AuditEntry: object(
+    {
+      id: str, kind: oneOf(['request', 'event']), at: time, action: str, targets: list(str), correlationId: str,
+      outcome: object({}, { status: { type: 'integer', minimum: 100 }, code: str }),
+    },
+    { actor: object({ personId: str, email: str }, { companyId: str }), causationId: str },
+  ),
+  AuditPage: page('AuditEntry'),
   Ready: object({ status: oneOf(['ok']), checks: { type: 'object', additionalProperties: oneOf(['up', 'down']) } }),
 };
 
@@ -145,6 +153,7 @@ const ROUTE_RESPONSES: Record<string, Record<number, string>> = {
   'get /api/v1/webhooks/{id}/deliveries': { 200: 'WebhookDeliveries' },
   'get /api/v1/health/ready': { 200: 'Ready' },
   'get /api/v1/stats': { 200: 'Stats' },
+  'get /api/v1/audit': { 200: 'AuditPage' },
   'post /api/v1/companies': { 201: 'CompanyView' },
   'get /api/v1/companies': { 200: 'CompanyPage' },
   'get /api/v1/companies/{id}': { 200: 'CompanyView' },

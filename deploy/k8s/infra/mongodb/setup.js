@@ -13,7 +13,7 @@ while (!db.hello().isWritablePrimary) {
   print('waiting to become primary...');
   sleep(2000);
 }
-for (const service of ['members', 'clusters', 'workshops', 'notifications']) {
+for (const service of ['members', 'clusters', 'workshops', 'notifications', 'audit']) {
   const password = process.env[`MONGODB_${service.toUpperCase()}_PASSWORD`];
   if (!password) throw new Error(`no password for ${service}`);
   const target = db.getSiblingDB(`grappes-${service}`);

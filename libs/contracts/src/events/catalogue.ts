@@ -1,6 +1,7 @@
 import { CLUSTERS_EVENTS } from './clusters.events';
 import type { EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
+import { GATEWAY_EVENTS } from './gateway.events';
 import { MEMBERS_EVENTS } from './members.events';
 import { NOTIFICATIONS_EVENTS } from './notifications.events';
 import { IDEAS_EVENTS, PROJECTS_EVENTS } from './projects.events';
@@ -14,6 +15,7 @@ export const EVENT_CATALOGUE: EventDefinition[] = [
   ...Object.values(IDEAS_EVENTS),
   ...Object.values(WORKSHOPS_EVENTS),
   ...Object.values(NOTIFICATIONS_EVENTS),
+  ...Object.values(GATEWAY_EVENTS),
 ];
 
 const byType = new Map(EVENT_CATALOGUE.map((def) => [def.type, def]));

@@ -16,8 +16,13 @@ export interface EventEnvelope<D = unknown> {
   data: D;
 }
 
-export const PRODUCERS = ['members', 'clusters', 'workshops', 'notifications'] as const;
+/** The gateway publishes only the record of each state-changing request (gateway.events.ts), with no outbox: it has no database. */
+export const PRODUCERS = ['members', 'clusters', 'workshops', 'notifications', 'gateway'] as const;
 export type Producer = (typeof PRODUCERS)[number];
+
+export function isProducer(name: string): name is Producer {
+  return (PRODUCERS as readonly string[]).includes(name);
+}
 
 /** The JetStream stream a producer publishes into: `EVENTS_CLUSTERS` on `events.clusters.>`. */
 export function streamOf(producer: Producer): { name: string; subjects: string[] } {

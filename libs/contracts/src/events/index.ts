@@ -6,3 +6,4 @@ export * from './catalogue';
 export * from './workshops.events';
 export * from './projects.events';
 export * from './notifications.events';
+export * from './gateway.events';

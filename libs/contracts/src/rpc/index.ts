@@ -10,3 +10,4 @@ export * from './ideas.rpc';
 export * from './ping.rpc';
 export * from './preferences.rpc';
 export * from './webhooks.rpc';
+export * from './audit.rpc';

@@ -7,9 +7,11 @@ import { defineRpc } from './rpc-definition';
 /**
  * The events another system may subscribe to, by name: every event of the
  * catalogue but the notifications service's own (whose deliveries would
- * announce themselves without end).
+ * announce themselves without end) and the gateway's records of requests
+ * (the audit trail's, which name the people who asked).
  */
-export const WEBHOOK_EVENTS = EVENT_CATALOGUE.filter((def) => def.producer !== 'notifications').map((def) => def.name);
+const NOT_FOR_WEBHOOKS = new Set(['notifications', 'gateway']);
+export const WEBHOOK_EVENTS = EVENT_CATALOGUE.filter((def) => !NOT_FOR_WEBHOOKS.has(def.producer)).map((def) => def.name);
 
 export class WebhookSubscription {
   @ApiProperty({ example: 'https://erp.example.com/grappes/events', description: 'Where each event is POSTed: https, and not a private or loopback address, in production' })

@@ -8,3 +8,8 @@ export const JETSTREAM_TRANSPORT = Symbol('jetstream');
 export function OnEvent(def: EventDefinition): MethodDecorator {
   return EventPattern(def.subject, JETSTREAM_TRANSPORT);
 }
+
+/** One handler for each of the events `defs` (a consumer that treats them all alike: the audit trail). */
+export function OnEvents(defs: EventDefinition[]): MethodDecorator {
+  return EventPattern(defs.map((def) => def.subject), JETSTREAM_TRANSPORT);
+}

@@ -1,6 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
-import { Producer } from '@grappes/contracts';
+import { Producer, isProducer } from '@grappes/contracts';
 import { Aggregate, OutboxRelay, RpcClient, declareEventStream } from '@grappes/messaging';
 import { Connection } from 'mongoose';
 import { NatsConnection } from 'nats';
@@ -14,9 +14,10 @@ import { MetricsController } from '../metrics/metrics.controller';
 import { APP_CONFIG, NATS_CONNECTION, NatsDrain, natsConnectionProvider, natsReadiness, rpcClientProvider } from './nats.providers';
 
 export interface ServicePlatformOptions {
-  service: Producer;
+  /** A producer of events, or a service that only consumes them (audit). */
+  service: string;
   config: ServiceConfig;
-  /** Names of the mongoose models whose documents carry pending events. */
+  /** Names of the mongoose models whose documents carry pending events; none for a service that publishes nothing. */
   aggregates: string[];
 }
 
@@ -24,6 +25,21 @@ function mongoReadiness(connection: Connection): ReadinessCheck {
   return {
     name: 'database',
     check: async () => connection.readyState === 1 && (await connection.db!.admin().ping())['ok'] === 1,
+  };
+}
+
+function outboxRelay(service: Producer, aggregates: string[], config: ServiceConfig): Provider {
+  return {
+    provide: OutboxRelay,
+    inject: [NATS_CONNECTION, getConnectionToken(), AppMetrics],
+    useFactory: async (nc: NatsConnection, connection: Connection, metrics: AppMetrics) => {
+      // The producer declares its stream before anything publishes into it.
+      await declareEventStream(await nc.jetstreamManager(), service);
+      return new OutboxRelay(nc.jetstream(), () => aggregates.map((name) => connection.model<Aggregate>(name)), {
+        sweepIntervalMs: config.OUTBOX_SWEEP_MS,
+        metrics: metrics.messaging,
+      });
+    },
   };
 }
 
@@ -54,18 +70,7 @@ export class ServicePlatformModule {
         natsConnectionProvider(service),
         rpcClientProvider,
         { provide: NatsDrain, inject: [NATS_CONNECTION], useFactory: (nc: NatsConnection) => new NatsDrain(nc) },
-        {
-          provide: OutboxRelay,
-          inject: [NATS_CONNECTION, getConnectionToken(), AppMetrics],
-          useFactory: async (nc: NatsConnection, connection: Connection, metrics: AppMetrics) => {
-            // The producer declares its stream before anything publishes into it.
-            await declareEventStream(await nc.jetstreamManager(), service);
-            return new OutboxRelay(nc.jetstream(), () => aggregates.map((name) => connection.model<Aggregate>(name)), {
-              sweepIntervalMs: config.OUTBOX_SWEEP_MS,
-              metrics: metrics.messaging,
-            });
-          },
-        },
+        ...(isProducer(service) && aggregates.length ? [outboxRelay(service, aggregates, config)] : []),
         {
           provide: READINESS_CHECKS,
           inject: [NATS_CONNECTION, getConnectionToken()],

@@ -7,7 +7,7 @@ import { NatsServerProcess, SecantusServerProcess, freePort, testDatabaseOptions
 import { ApiClient } from '../../support/client';
 import { ADMIN, Service, exited, runApp } from '../../support/platform';
 
-export const SERVICES: Service[] = ['members', 'clusters', 'workshops', 'notifications'];
+export const SERVICES: Service[] = ['members', 'clusters', 'workshops', 'notifications', 'audit'];
 type App = ChildProcess & { output: () => string };
 
 export interface Instance {
