@@ -58,7 +58,7 @@ function FigureTable({ caption, rows, name }: { caption: string; rows: FigureRow
               <th scope="row">{name(row.key)}</th>
               <td>{formatNumber(row.companies)}</td>
               <td>
-                <span className="bar" style={{ width: `${(row.headcount / most) * 100}%` }} aria-hidden="true" />
+                <span className="bar" style={{ width: `${(row.headcount / most) * 8}rem` }} aria-hidden="true" />
                 {formatNumber(row.headcount)}
               </td>
             </tr>
