@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page, chromium } from 'playwright-core';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The web app (apps/web) in Debian's chromium, against the whole platform with
 // the kick-off demo data: what people do with it every day, its languages, and
 // WCAG A/AA as axe-core checks it. Screenshots go to dist/web-screenshots/.
@@ -20,18 +21,25 @@ const PEOPLE = {
 };
 
 // Every person of the test browses from this one address: the per-client rate limit is for a crowd here.
-const platform = new Platform({ env: { WEB_ROOT: join(ROOT, 'dist', 'apps', 'web'), RATE_LIMIT_PER_MINUTE: '6000' } });
+// Access tokens live a minute, the shortest the gateway takes: the file outlasts one.
+const TOKEN_TTL_SECONDS = 60;
+const platform = new Platform({
+  env: { WEB_ROOT: join(ROOT, 'dist', 'apps', 'web'), RATE_LIMIT_PER_MINUTE: '6000', JWT_TTL_SECONDS: String(TOKEN_TTL_SECONDS) },
+});
 let browser: Browser;
 let webUrl: string;
-let admin: ApiClient;
+/** A person signed in at the start and left idle, until the last test. */
+let idle: { page: Page; signedInAt: number; refreshes: number[] };
 
 beforeAll(async () => {
   await platform.start();
   const seeded = await runSeed(platform.baseUrl);
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.output}`);
-  admin = await new ApiClient(platform.baseUrl).login(ADMIN.email, ADMIN.password);
   webUrl = platform.baseUrl.replace(/\/api\/v1$/, '/');
   browser = await launchBrowser();
+  idle = { page: await personAt(PEOPLE.companyAdmin), signedInAt: Date.now(), refreshes: [] };
+  // The live stream's reconnections may renew the token before any click does: every renewal is counted.
+  idle.page.on('response', (r) => r.url().endsWith('/auth/refresh') && idle.refreshes.push(r.status()));
 });
 
 afterAll(async () => {
@@ -51,11 +59,20 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
 }
 
 async function clusterId(theme: string): Promise<string> {
-  const reply = await admin.get(`/clusters?theme=${theme}`);
+  const reply = await (await asAdmin()).get(`/clusters?theme=${theme}`);
   return reply.body.items[0].id;
 }
 
 describe('the web app', () => {
+  it('is served by the gateway beside the API, under its Content-Security-Policy', async () => {
+    const page = await fetch(webUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const api = await fetch(`${platform.baseUrl}/health/live`);
+    expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
   it('signs in each seeded role and shows who they are, in French by default', async () => {
     const roles: [string, string, RegExp][] = [
       [ADMIN.email, ADMIN.password, /Fédération/],
@@ -106,7 +123,7 @@ describe('the web app', () => {
     await page.getByLabel('Région').selectOption('Bourgogne-Franche-Comté');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByRole('link', { name: 'Boîtiers Rondot' }).waitFor();
-    const expected = await admin.get('/companies?capability=cases&category=components-and-microtechnics&region=Bourgogne-Franche-Comt%C3%A9&limit=100');
+    const expected = await (await asAdmin()).get('/companies?capability=cases&category=components-and-microtechnics&region=Bourgogne-Franche-Comt%C3%A9&limit=100');
     await expect(page.locator('ul.cards > li').count()).resolves.toBe(expected.body.items.length);
     await page.context().close();
   });
@@ -127,10 +144,10 @@ describe('the web app', () => {
     await page.getByRole('heading', { name: /Grappe Logistique/ }).first().waitFor();
     await expectNoAxeViolations(page, 'inbox');
     await screenshot(page, 'inbox');
-    const unreadBefore = (await admin.as(await tokenOf(PEOPLE.componentMakerAdmin)).get('/notifications?unread=true')).body.unreadCount;
+    const unreadBefore = (await (await signedInAs(PEOPLE.componentMakerAdmin)).get('/notifications?unread=true')).body.unreadCount;
     await page.getByRole('button', { name: 'Marquer comme lu' }).first().click();
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="unread-badge"] [aria-hidden]')?.textContent ?? 0) < n, unreadBefore);
-    await expect((await admin.as(await tokenOf(PEOPLE.componentMakerAdmin)).get('/notifications?unread=true')).body.unreadCount).toBe(unreadBefore - 1);
+    await expect((await (await signedInAs(PEOPLE.componentMakerAdmin)).get('/notifications?unread=true')).body.unreadCount).toBe(unreadBefore - 1);
     await page.context().close();
   });
 
@@ -144,14 +161,14 @@ describe('the web app', () => {
     await approve.click();
     await page.getByText(`${name} fait désormais partie de la grappe.`).waitFor();
     await page.getByRole('region', { name: 'Entreprises membres' }).getByRole('link', { name }).waitFor();
-    const detail = await admin.get(`/clusters/${await clusterId('movements')}`);
+    const detail = await (await asAdmin()).get(`/clusters/${await clusterId('movements')}`);
     expect(detail.body.members.map((m: { companyName: string }) => m.companyName)).toContain(name);
     await page.context().close();
   });
 
   it('registers for a full workshop and shows the waitlist position', async () => {
     const startsAt = new Date(Date.now() + 7 * 86_400_000);
-    const scheduled = await admin.post('/workshops', {
+    const scheduled = await (await asAdmin()).post('/workshops', {
       title: 'Atelier SAV : une seule place', theme: 'after-sales', clusterId: await clusterId('after-sales'),
       startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(), location: 'Morteau', capacity: 1,
     });
@@ -206,13 +223,28 @@ describe('the web app', () => {
     await screenshot(page, 'dashboard');
     await page.context().close();
   });
+
+  it('keeps an idle session past its access token’s life, refreshing it silently, and across a reload', async () => {
+    const { page, signedInAt, refreshes } = idle;
+    const expired = signedInAt + TOKEN_TTL_SECONDS * 1000 + 2000;
+    await new Promise((r) => setTimeout(r, Math.max(0, expired - Date.now())));
+    await page.getByRole('navigation').getByRole('link', { name: 'Grappes' }).click();
+    await page.getByRole('link', { name: 'Grappe SAV' }).waitFor();
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.every((status) => status === 200)).toBe(true);
+    await page.reload();
+    await page.getByRole('navigation').waitFor();
+    await expect(page.getByLabel('Mot de passe').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByLabel('Mot de passe').waitFor();
+    await page.reload();
+    await page.getByLabel('Mot de passe').waitFor();
+    await page.context().close();
+  });
 });
 
-const tokens = new Map<string, string>();
-async function tokenOf(email: string): Promise<string> {
-  if (!tokens.has(email)) {
-    const reply = await new ApiClient(platform.baseUrl).post('/auth/login', { email, password: DEMO_PASSWORD });
-    tokens.set(email, reply.body.accessToken);
-  }
-  return tokens.get(email)!;
+/** A fresh sign-in at each call: access tokens here outlive no test (TOKEN_TTL_SECONDS). */
+function signedInAs(email: string, password = DEMO_PASSWORD): Promise<ApiClient> {
+  return new ApiClient(platform.baseUrl).login(email, password);
 }
+const asAdmin = () => signedInAs(ADMIN.email, ADMIN.password);
