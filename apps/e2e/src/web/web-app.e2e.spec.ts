@@ -40,7 +40,8 @@ beforeAll(async () => {
   idle = { page: await personAt(PEOPLE.companyAdmin), signedInAt: Date.now(), refreshes: [] };
   // The live stream's reconnections may renew the token before any click does: every renewal is counted.
   idle.page.on('response', (r) => r.url().endsWith('/auth/refresh') && idle.refreshes.push(r.status()));
-});
+  // Seeding is some 150 requests with password hashing: a minute or more when the machine is busy.
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -19,7 +19,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): Loaded
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is new at each render; `deps` say when it asks for something else.
   }, [...deps, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
   return { ...loaded, reload };
