@@ -4,6 +4,7 @@ import type { Company, Page, SectorFigures } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { href } from '../routing';
 import { PageTitle } from '../ui/page-title';
+import { SelectField } from '../ui/select-field';
 import { Empty, Show } from '../ui/status';
 import { useLoad } from '../ui/use-load';
 import { CATEGORIES, THEMES, categoryKey, themeKey } from '../vocabulary';
@@ -29,7 +30,7 @@ export function DirectoryPage() {
     event.preventDefault();
     setFilters(draft);
   };
-  const set = (field: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+  const choose = (field: keyof Filters) => (value: string) => setDraft({ ...draft, [field]: value });
 
   return (
     <>
@@ -37,41 +38,14 @@ export function DirectoryPage() {
       <form role="search" className="card filters" onSubmit={search}>
         <div className="field">
           <label htmlFor="q">{t('directory.query')}</label>
-          <input id="q" type="search" value={draft.q} onChange={set('q')} />
+          <input id="q" type="search" value={draft.q} onChange={(e) => choose('q')(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="capability">{t('directory.capability')}</label>
-          <select id="capability" value={draft.capability} onChange={set('capability')}>
-            <option value="">{t('common.all')}</option>
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(themeKey(theme))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="category">{t('directory.category')}</label>
-          <select id="category" value={draft.category} onChange={set('category')}>
-            <option value="">{t('common.all')}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(categoryKey(category))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="region">{t('directory.region')}</label>
-          <select id="region" value={draft.region} onChange={set('region')}>
-            <option value="">{t('common.all')}</option>
-            {(regions.state === 'done' ? regions.data : []).map((region) => (
-              <option key={region} value={region}>
-                {region}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="capability" label={t('directory.capability')} value={draft.capability} onChange={choose('capability')}
+          options={THEMES.map((theme) => ({ value: theme, label: t(themeKey(theme)) }))} />
+        <SelectField id="category" label={t('directory.category')} value={draft.category} onChange={choose('category')}
+          options={CATEGORIES.map((category) => ({ value: category, label: t(categoryKey(category)) }))} />
+        <SelectField id="region" label={t('directory.region')} value={draft.region} onChange={choose('region')}
+          options={(regions.state === 'done' ? regions.data : []).map((region) => ({ value: region, label: region }))} />
         <button type="submit">{t('common.search')}</button>
       </form>
       <Show loaded={companies}>

@@ -37,7 +37,7 @@ export function WorkshopsPage() {
 /** The signed-in person's own registration, among those of their company they may see. */
 async function myRegistration(workshopId: string, me: Me): Promise<Registration | undefined> {
   const page = await api.get<Page<Registration>>(`/workshops/${workshopId}/registrations?limit=100`);
-  return page.items.find((r) => r.attendeeEmail.toLowerCase() === me.email.toLowerCase() && r.status !== 'cancelled');
+  return page.items.find((r) => r.attendeeEmail.toLowerCase() === me.email.toLowerCase());
 }
 
 function WorkshopCard({ workshop, onChange }: { workshop: Workshop; onChange: () => void }) {
