@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
 # One image per app of the monorepo:
 #   docker build --build-arg APP=gateway -t grappes-gateway .
-# APP is one of gateway, members, clusters, workshops, notifications, audit (the web
-# app, a later issue, will get its own static-file image). No secret is
-# baked in: every one comes from the environment at run time.
+# APP is one of gateway, members, clusters, workshops, notifications, audit. The
+# web app is the `web` target instead (static files behind nginx):
+#   docker build --target web -t grappes-web .
+# No secret is baked in: every one comes from the environment at run time.
 # The dependency stages do not depend on APP, so the six builds share them.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -26,6 +27,20 @@ ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 COPY . .
 RUN test -n "${APP}" || { echo "build with --build-arg APP=<app>" >&2; exit 1; }
 RUN npx nx build "${APP}" --configuration=production
+
+# The web app (apps/web): Vite's build, served by an unprivileged nginx.
+FROM deps AS web-build
+ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
+COPY . .
+RUN npx nx build web
+
+FROM nginxinc/nginx-unprivileged:1.28-alpine AS web
+COPY deploy/docker/web-nginx.conf /etc/nginx/conf.d/default.conf
+COPY --from=web-build /repo/dist/apps/web /usr/share/nginx/html
+# nginx-unprivileged runs as any user: one of its own, by number for runAsNonRoot.
+USER 10101:10101
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=5s --retries=3 CMD ["wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8080/healthz"]
 
 # The runtime: Debian slim with Node, production dependencies and one app's
 # bundle; no build tools, no sources, no npm cache.

@@ -61,9 +61,20 @@ function hosts() {
   return { bind, reach: reach.includes(':') ? `[${reach}]` : reach };
 }
 
+/** The web app's build, served by the gateway at `/` (WEB_ROOT) once built; a WEB_ROOT given wins. */
+const WEB_BUILD = path.join(REPO, 'dist', 'apps', 'web');
+const webRoot = () =>
+  process.env.WEB_ROOT ||
+  (fs.existsSync(path.join(WEB_BUILD, 'index.html')) ? WEB_BUILD : undefined);
+
 /** A PORT inherited from the caller would put every app on one port: each instance gets its own. */
 function envFor(instance) {
-  return { ...process.env, PORT: String(instance.port) };
+  const web = instance.app === 'gateway' && webRoot();
+  return {
+    ...process.env,
+    PORT: String(instance.port),
+    ...(web ? { WEB_ROOT: web } : {}),
+  };
 }
 
 function checkBuilt(instance) {
@@ -202,6 +213,7 @@ function printBanner(baseUrl) {
     [
       '',
       'Grappes is running',
+      ...(webRoot() ? [`  Web app   ${baseUrl.replace(API_PREFIX, '/')}`] : []),
       `  API       ${baseUrl}`,
       `  OpenAPI   ${baseUrl}/docs`,
       `  Admin     ${adminLogin()}`,

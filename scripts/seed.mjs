@@ -355,6 +355,7 @@ async function fetchOnce(url, init) {
 export function createApi(baseUrl, log = console.log) {
   const root = baseUrl.replace(/\/+$/, '');
   let token;
+  let refreshToken;
 
   async function exchange(method, path, body) {
     const headers = { accept: 'application/json' };
@@ -371,8 +372,18 @@ export function createApi(baseUrl, log = console.log) {
     }
   }
 
+  /** A load that outlasts the access token (JWT_TTL_SECONDS) goes on with a renewed one. */
+  async function exchangeRenewing(method, path, body) {
+    const reply = await exchange(method, path, body);
+    if (reply.status !== 401 || !refreshToken || path.startsWith('/auth/')) return reply;
+    const renewed = await exchange('POST', '/auth/refresh', { refreshToken });
+    if (renewed.status !== 200) return reply;
+    ({ accessToken: token, refreshToken } = renewed.body);
+    return exchange(method, path, body);
+  }
+
   async function send(method, path, body, { accept = [200, 201], conflicts = [] } = {}) {
-    const { status, body: answer } = await exchange(method, path, body);
+    const { status, body: answer } = await exchangeRenewing(method, path, body);
     const conflict = status === 409 && conflicts.includes(answer?.code);
     if (!conflict && !accept.includes(status)) throw new ApiError(method, path, status, answer);
     return { status, body: answer, conflict };
@@ -380,7 +391,7 @@ export function createApi(baseUrl, log = console.log) {
 
   async function login(email, password) {
     const { body } = await send('POST', '/auth/login', { email, password }, { accept: [200, 201] });
-    token = body.accessToken;
+    ({ accessToken: token, refreshToken } = body);
   }
 
   /** Every item of a paginated list. */

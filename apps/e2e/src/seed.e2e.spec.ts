@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { ADMIN, Platform } from './support/platform';
+import { ROOT, runSeed } from './support/seed';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const kickoff = JSON.parse(readFileSync(join(ROOT, 'scripts', 'seed', 'kickoff.json'), 'utf8'));
-
-/** Runs `npm run seed`'s script as an operator would, against this test's platform. */
-function runSeed(baseUrl: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'seed.mjs')], {
-      env: { ...process.env, GRAPPES_URL: baseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 const sum = (field: string) => kickoff.companies.reduce((total: number, c: Record<string, number>) => total + (c[field] ?? 0), 0);
 

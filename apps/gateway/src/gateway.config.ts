@@ -72,6 +72,10 @@ export class GatewayConfig extends AppConfig {
   @Type(() => Number) @IsInt() @Min(1) @Max(10_240)
   JSON_BODY_LIMIT_KB = 100;
 
+  /** The web app's build (dist/apps/web) to serve at `/`, beside the API; none unless given. */
+  @IsOptional() @IsString() @MinLength(1)
+  WEB_ROOT?: string;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   }

@@ -10,6 +10,7 @@ import { correlation } from './http/correlation.middleware';
 import { harden } from './http/hardening';
 import { GatewayConfig, withJwtSecret } from './gateway.config';
 import { serveOpenApi } from './openapi/openapi';
+import { serveWebApp } from './http/web-app';
 
 async function bootstrap(): Promise<void> {
   const config = withJwtSecret(loadConfig(GatewayConfig));
@@ -24,6 +25,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
   serveOpenApi(app, API_PREFIX);
+  serveWebApp(app, config.WEB_ROOT);
   // Events that withdraw access (access/): the HTTP guards, pipes and filters are not inherited.
   const metrics = app.get(AppMetrics).messaging;
   app.connectMicroservice({ strategy: new JetStreamServer({ servers: config.NATS_URL, service: 'gateway', metrics }) });
