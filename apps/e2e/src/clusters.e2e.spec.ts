@@ -1,6 +1,6 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'demo-password-1';
 const company = (name: string, siren: string) => ({
@@ -8,8 +8,7 @@ const company = (name: string, siren: string) => ({
 });
 
 describe('clusters: requests decided by the coordinator, and leaving', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
+  const { anonymous, admin } = usePlatform();
   let coordinator: ApiClient;
   let alpha: ApiClient;
   let beta: ApiClient;
@@ -19,9 +18,6 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
   const inboxTitles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
 
   beforeAll(async () => {
-    await platform.start();
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const register = async (name: string, siren: string, email: string) => {
       const id = (await admin.post('/companies', company(name, siren))).body.id;
       await admin.post(`/companies/${id}/people`, { email, firstName: 'Paul', lastName: 'Girod', role: 'company-admin', password: PASSWORD });
@@ -39,8 +35,6 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     await admin.post(`/companies/${coordinatorId}/people`, plainMember);
     coordinatorsMember = await anonymous.login(plainMember.email, PASSWORD);
   });
-
-  afterAll(() => platform.stop());
 
   it('lets the coordinator approve a request: the company joins and is welcomed', async () => {
     expect((await alpha.post(`/clusters/${ids.cluster}/members`, { companyId: ids.alpha })).status).toBe(202);

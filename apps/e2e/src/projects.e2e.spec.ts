@@ -1,7 +1,7 @@
 import { connect, NatsConnection, StringCodec } from 'nats';
 import { requireServer, waitFor } from '@grappes/testing';
 import { ApiClient, Reply } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'demo-password-1';
 const UNKNOWN = 'no-such-id';
@@ -11,10 +11,9 @@ const company = (name: string, siren: string, capabilities: string[]) => ({
 const refusal = (reply: Reply) => [reply.status, reply.body?.code];
 
 describe('joint projects and the innovation space of a cluster', () => {
-  const platform = new Platform();
+  const { platform, admin } = usePlatform();
   const anonymous = () => new ApiClient(platform.baseUrl);
   let nats: NatsConnection;
-  let admin: ApiClient;
   let coordinator: ApiClient;
   let coordinatorMember: ApiClient;
   let alpha: ApiClient;
@@ -25,9 +24,7 @@ describe('joint projects and the innovation space of a cluster', () => {
   const path = (tail = '') => `/clusters/${ids.cluster}${tail}`;
 
   beforeAll(async () => {
-    await platform.start();
     nats = await connect({ servers: requireServer('NATS_URL') });
-    admin = await anonymous().login(ADMIN.email, ADMIN.password);
     const register = async (key: keyof typeof ids, name: string, siren: string, capabilities: string[]) => {
       ids[key] = (await admin.post('/companies', company(name, siren, capabilities))).body.id;
       for (const role of ['company-admin', 'member']) {
@@ -49,15 +46,12 @@ describe('joint projects and the innovation space of a cluster', () => {
     }
   });
 
-  afterAll(async () => {
-    await nats?.close();
-    await platform.stop();
-  });
+  afterAll(() => nats?.close());
 
   /** The newest event on a subject about one aggregate, straight from JetStream. */
   const eventAbout = (name: string, aggregate: string) =>
     waitFor(async () => {
-      const message = await (await nats.jetstreamManager()).streams.getMessage('EVENTS_CLUSTERS', { last_by_subj: `events.clusters.${name}` });
+      const message = await (await nats.jetstreamManager()).streams.getMessage(platform.stream('EVENTS_CLUSTERS'), { last_by_subj: platform.subject(`events.clusters.${name}`) });
       const event = JSON.parse(StringCodec().decode(message.data));
       return event.subject === aggregate ? event : undefined;
     }, `${name} about ${aggregate}`);
