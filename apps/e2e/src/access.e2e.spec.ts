@@ -1,6 +1,6 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'access-password-1';
 const company = (name: string, siren: string) => ({
@@ -13,17 +13,7 @@ const untilRefused = (client: ApiClient, what: string) =>
   waitFor(async () => ((await client.get('/me')).status === 401 ? true : undefined), what, 10_000);
 
 describe('access withdrawn before the token expires', () => {
-  const platform = new Platform();
-  let anonymous: ApiClient;
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
-  });
-
-  afterAll(() => platform.stop());
+  const { anonymous, admin } = usePlatform();
 
   it('refuses the token of a removed company-admin within seconds, so that it can no longer open accounts', async () => {
     const { id } = (await admin.post('/companies', company('Cadrans de Villers', '732829320'))).body;

@@ -3,7 +3,7 @@
 // them together at GET /audit: who, what, when, the trace and the outcome.
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'audit-password-1';
 const company = { name: 'Boîtiers du Doubs', siren: '732829320', category: 'components-and-microtechnics', capabilities: ['cases'], region: 'Bourgogne-Franche-Comté' };
@@ -21,8 +21,7 @@ interface Entry {
 }
 
 describe('the audit trail', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
+  const { platform, anonymous, admin } = usePlatform();
   let paul: ApiClient;
   let ids: { company: string; cluster: string; admin: string; paul: string };
   let serial = 0;
@@ -44,17 +43,12 @@ describe('the audit trail', () => {
     }, `the entries of ${correlationId}`);
 
   beforeAll(async () => {
-    await platform.start();
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const companyId = (await admin.post('/companies', company)).body.id;
     const person = await admin.post(`/companies/${companyId}/people`, { email: 'paul@doubs.example', firstName: 'Paul', lastName: 'Girod', role: 'company-admin', password: PASSWORD });
     const cluster = await admin.post('/clusters', { name: 'Grappe Boîtiers', theme: 'cases', admission: 'approval' });
     paul = await anonymous.login('paul@doubs.example', PASSWORD);
     ids = { company: companyId, cluster: cluster.body.id, admin: (await admin.get('/me')).body.id, paul: person.body.id };
   });
-
-  afterAll(() => platform.stop());
 
   it('records a join with its actor, target, correlation id and outcome, tied to the event it caused', async () => {
     const join = await traced(paul, 'POST', `/clusters/${ids.cluster}/members`, { companyId: ids.company });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { siren } from './support/identifiers';
-import { ADMIN, Platform } from './support/platform';
+import { ADMIN } from './support/platform';
+import { usePlatform } from './support/use-platform';
 import { signAccessToken } from './support/tokens';
 
 /**
@@ -158,15 +159,11 @@ async function call(client: ApiClient, method: string, path: string, body?: unkn
 }
 
 describe('the authorisation matrix of every route', () => {
-  const platform = new Platform({ env: { JWT_SECRET: SECRET } });
+  const { platform, anonymous, admin } = usePlatform({ env: { JWT_SECRET: SECRET } });
   const ids: Ids = {};
   const callers = {} as Record<Caller, ApiClient>;
-  let admin: ApiClient;
 
   beforeAll(async () => {
-    await platform.start();
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const register = async (key: string, name: string, eightDigits: string) => {
       const reply = await admin.post('/companies', company(name, eightDigits));
       expect(reply.status).toBe(201);
@@ -225,8 +222,6 @@ describe('the authorisation matrix of every route', () => {
     ids.N = (await waitFor(async () => (await admin.get('/notifications')).body.items[0], "a notification in the staff's inbox")).id;
     for (const [key, value] of Object.entries(ids)) expect([key, value]).toEqual([key, expect.any(String)]);
   });
-
-  afterAll(() => platform.stop());
 
   it('has a row for every route the gateway serves', async () => {
     const document = (await new ApiClient(platform.baseUrl).get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };

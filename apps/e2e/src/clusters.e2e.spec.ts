@@ -2,7 +2,7 @@ import { requireServer, waitFor } from '@grappes/testing';
 import { NatsConnection, StringCodec, connect, headers } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'demo-password-1';
 const company = (name: string, siren: string) => ({
@@ -10,8 +10,7 @@ const company = (name: string, siren: string) => ({
 });
 
 describe('clusters: requests decided by the coordinator, and leaving', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
+  const { platform, anonymous, admin } = usePlatform();
   let coordinator: ApiClient;
   let alpha: ApiClient;
   let beta: ApiClient;
@@ -22,10 +21,7 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
   const inboxTitles = async (client: ApiClient) => (await client.get('/notifications')).body.items.map((n: { title: string }) => n.title);
 
   beforeAll(async () => {
-    await platform.start();
-    nats = await connect({ servers: requireServer('NATS_URL') });
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
+    nats = await connect({ servers: requireServer('NATS_URL').split(',') });
     const register = async (name: string, siren: string, email: string) => {
       const id = (await admin.post('/companies', company(name, siren))).body.id;
       await admin.post(`/companies/${id}/people`, { email, firstName: 'Paul', lastName: 'Girod', role: 'company-admin', password: PASSWORD });
@@ -46,7 +42,6 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
 
   afterAll(async () => {
     await nats?.close();
-    await platform.stop();
   });
 
   it('lets the coordinator approve a request: the company joins and is welcomed', async () => {
@@ -130,10 +125,10 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
 
     const members = async () => (await admin.get(`/clusters/${ids.cluster}`)).body.members.map((m: { companyId: string; companyName: string }) => [m.companyId, m.companyName]);
     expect(await members()).toContainEqual([ids.beta, 'Pignons Beta Horlogerie']);
-    const joined = await waitFor(() => lastEventAbout(nats, 'EVENTS_CLUSTERS', 'events.clusters.company-joined-cluster', `clusters/${ids.cluster}/members/${ids.beta}`), 'company-joined-cluster');
+    const joined = await waitFor(() => lastEventAbout(nats, platform.stream('EVENTS_CLUSTERS'), platform.subject('events.clusters.company-joined-cluster'), `clusters/${ids.cluster}/members/${ids.beta}`), 'company-joined-cluster');
     expect(joined['data']).toMatchObject({ companyId: ids.beta, companyName: 'Pignons Beta Horlogerie' });
 
-    const renamed = (await lastEventAbout(nats, 'EVENTS_MEMBERS', 'events.members.company-updated', `companies/${ids.beta}`))!;
+    const renamed = (await lastEventAbout(nats, platform.stream('EVENTS_MEMBERS'), platform.subject('events.members.company-updated'), `companies/${ids.beta}`))!;
     const handledBefore = await handledByClusters('events.members.company-updated');
     await publishLate(renamed, { name: 'Pignons Beta' });
     await waitFor(async () => (await handledByClusters('events.members.company-updated')) > handledBefore, 'the late company-updated handled');
@@ -152,7 +147,7 @@ describe('clusters: requests decided by the coordinator, and leaving', () => {
     const older = { ...event, id: randomUUID(), aggregateversion: version, data: { ...event['data'], ...olderData, version } };
     const h = headers();
     h.set('Nats-Msg-Id', older.id);
-    await nats.jetstream().publish('events.members.company-updated', StringCodec().encode(JSON.stringify(older)), { headers: h });
+    await nats.jetstream().publish(platform.subject('events.members.company-updated'), StringCodec().encode(JSON.stringify(older)), { headers: h });
   };
 });
 

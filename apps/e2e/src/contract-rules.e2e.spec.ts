@@ -1,7 +1,8 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { siren } from './support/identifiers';
-import { ADMIN, Platform } from './support/platform';
+import { ADMIN } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'rules-password-1';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,18 +15,13 @@ interface Notice { id: string; type: string; createdAt: string; readAt?: string;
 
 /** Rules of api.md, each proved through the gateway as a client meets it. */
 describe('the rules of the public contract', () => {
-  const platform = new Platform();
-  let anonymous: ApiClient;
-  let admin: ApiClient;
+  const { anonymous, admin } = usePlatform();
   let coordinator: ApiClient;
   let coordinatorsMember: ApiClient;
   let otherAdmin: ApiClient;
   let ids: { coordinating: string; other: string; joiner: string };
 
   beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const register = async (name: string, eightDigits: string, adminEmail: string) => {
       const { id } = (await admin.post('/companies', company(name, siren(eightDigits)))).body;
       expect((await admin.post(`/companies/${id}/people`, person(adminEmail, 'company-admin'))).status).toBe(201);
@@ -41,8 +37,6 @@ describe('the rules of the public contract', () => {
     coordinatorsMember = await anonymous.login('atelier@vuillemin.example', PASSWORD);
     otherAdmin = await anonymous.login('chef@jacot.example', PASSWORD);
   });
-
-  afterAll(() => platform.stop());
 
   describe('the inbox', () => {
     let clusterIds: string[];

@@ -1,6 +1,5 @@
-import { ApiClient } from './support/client';
 import { siren, siret } from './support/identifiers';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'edge-password-1';
 const company = (name: string, sirenNumber: string, establishments?: { siret: string }[]) => ({
@@ -10,17 +9,7 @@ const company = (name: string, sirenNumber: string, establishments?: { siret: st
 const nfd = (text: string) => text.normalize('NFD');
 
 describe('edge inputs', () => {
-  const platform = new Platform();
-  let anonymous: ApiClient;
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
-  });
-
-  afterAll(() => platform.stop());
+  const { anonymous, admin } = usePlatform();
 
   describe('visually identical twins (Unicode NFC)', () => {
     let companyId: string;

@@ -1,6 +1,6 @@
 import { waitFor } from '@grappes/testing';
-import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { ADMIN } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const BOITIERS = {
   name: 'Boîtiers du Doubs',
@@ -13,17 +13,7 @@ const BOITIERS = {
 };
 
 describe('the first slice, through the gateway to every service', () => {
-  const platform = new Platform();
-  let anonymous: ApiClient;
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
-  });
-
-  afterAll(() => platform.stop());
+  const { anonymous, admin } = usePlatform();
 
   it('tells the admin in the inbox that a company joined a cluster', async () => {
     const company = await admin.post('/companies', BOITIERS);

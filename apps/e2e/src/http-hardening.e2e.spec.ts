@@ -1,19 +1,10 @@
-import { ApiClient } from './support/client';
-import { Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const ALLOWED = 'https://app.grappes.test';
 const errorContract = { statusCode: expect.any(Number), code: expect.any(String), message: expect.any(String), correlationId: expect.any(String) };
 
 describe('HTTP hardening at the gateway', () => {
-  const platform = new Platform({ env: { CORS_ORIGINS: `${ALLOWED}, https://admin.grappes.test` } });
-  let anonymous: ApiClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-  });
-
-  afterAll(() => platform.stop());
+  const { platform, anonymous } = usePlatform({ env: { CORS_ORIGINS: `${ALLOWED}, https://admin.grappes.test` } });
 
   it('sends the security headers on every answer', async () => {
     const { headers } = await anonymous.get('/health/live');

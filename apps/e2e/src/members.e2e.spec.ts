@@ -1,7 +1,9 @@
 import { connect, NatsConnection, StringCodec } from 'nats';
 import { requireServer, waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { ADMIN } from './support/platform';
+import { Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const BRAND = {
   name: 'Montres du Saugeais', siren: '732829320', category: 'watches-and-accessories', capabilities: ['assembly', 'after-sales'],
@@ -19,9 +21,7 @@ const BAR_TURNER = {
 const PASSWORD = 'demo-password-1';
 
 describe('members: companies, people, directory, figures and suggestions through the gateway', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
-  let anonymous: ApiClient;
+  const { platform, anonymous, admin } = usePlatform();
   let brand: { id: string };
   let caseMaker: { id: string };
   let brandAdmin: ApiClient;
@@ -29,9 +29,6 @@ describe('members: companies, people, directory, figures and suggestions through
   let caseMakerAdmin: ApiClient;
 
   beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     brand = (await admin.post('/companies', BRAND)).body;
     caseMaker = (await admin.post('/companies', CASE_MAKER)).body;
     await admin.post('/companies', BAR_TURNER);
@@ -43,8 +40,6 @@ describe('members: companies, people, directory, figures and suggestions through
     expect((await brandAdmin.post(`/companies/${brand.id}/people`, person('atelier@saugeais.example', 'member'))).status).toBe(201);
     brandMember = await anonymous.login('atelier@saugeais.example', PASSWORD);
   });
-
-  afterAll(() => platform.stop());
 
   describe('authorisation of every members endpoint', () => {
     const endpoints = (companyId: string): [string, string, unknown?][] => [
@@ -206,7 +201,7 @@ describe('members: companies, people, directory, figures and suggestions through
       const reply = await admin.post(`/companies/${company.id}/deactivate`);
       expect([reply.status, reply.body.status]).toEqual([200, 'left']);
 
-      const event = await waitFor(() => lastEventAbout(nats, 'events.members.company-deactivated', `companies/${company.id}`), 'the company-deactivated event on JetStream');
+      const event = await waitFor(() => lastEventAbout(platform, nats, 'events.members.company-deactivated', `companies/${company.id}`), 'the company-deactivated event on JetStream');
       expect(event).toMatchObject({ type: 'grappes.members.company-deactivated.v1', data: { companyId: company.id, status: 'left', name: 'Partante SA' } });
       expect((await admin.get('/companies?q=partante')).body.total).toBe(0);
       await waitFor(async () => ((await admin.get(`/clusters/${cluster.id}`)).body.memberCount === 0 ? true : undefined), 'the company gone from its cluster');
@@ -219,7 +214,7 @@ describe('members: companies, people, directory, figures and suggestions through
     it('closes an account: emits person-removed, the person can no longer log in and the e-mail is free again', async () => {
       const person = (await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).body;
       expect((await brandAdmin.request('DELETE', `/companies/${brand.id}/people/${person.id}`)).status).toBe(204);
-      const event = await waitFor(() => lastEventAbout(nats, 'events.members.person-removed', `people/${person.id}`), 'the person-removed event on JetStream');
+      const event = await waitFor(() => lastEventAbout(platform, nats, 'events.members.person-removed', `people/${person.id}`), 'the person-removed event on JetStream');
       expect(event).toMatchObject({ type: 'grappes.members.person-removed.v1', data: { personId: person.id, companyId: brand.id, email: 'temp@saugeais.example' } });
       expect((await anonymous.post('/auth/login', { email: 'temp@saugeais.example', password: PASSWORD })).status).toBe(401);
       expect((await brandAdmin.post(`/companies/${brand.id}/people`, { email: 'temp@saugeais.example', firstName: 'T', lastName: 'P', role: 'member', password: PASSWORD })).status).toBe(201);
@@ -228,10 +223,10 @@ describe('members: companies, people, directory, figures and suggestions through
 });
 
 /** Reads the newest event on a subject straight from JetStream, to see what the service published. */
-async function lastEventAbout(nats: NatsConnection, subject: string, aggregate: string): Promise<Record<string, unknown> | undefined> {
+async function lastEventAbout(platform: Platform, nats: NatsConnection, subject: string, aggregate: string): Promise<Record<string, unknown> | undefined> {
   const jsm = await nats.jetstreamManager();
   try {
-    const message = await jsm.streams.getMessage('EVENTS_MEMBERS', { last_by_subj: subject });
+    const message = await jsm.streams.getMessage(platform.stream('EVENTS_MEMBERS'), { last_by_subj: platform.subject(subject) });
     const event = JSON.parse(StringCodec().decode(message.data));
     return event.subject === aggregate ? event : undefined;
   } catch {

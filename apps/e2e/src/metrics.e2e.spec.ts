@@ -1,7 +1,6 @@
 import { waitFor } from '@grappes/testing';
-import { ApiClient } from './support/client';
 import { sample } from './support/metrics';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 async function scrape(port: number): Promise<string> {
   const response = await fetch(`http://127.0.0.1:${port}/metrics`);
@@ -11,15 +10,10 @@ async function scrape(port: number): Promise<string> {
 }
 
 describe('Prometheus metrics of every app', () => {
-  const platform = new Platform();
-  let anonymous: ApiClient;
-  let admin: ApiClient;
+  const { platform, anonymous, admin } = usePlatform();
   const metricsOf = (app: string) => scrape(platform.ports[app]);
 
   beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const company = await admin.post('/companies', {
       name: 'Boîtiers du Doubs', siren: '732829320', category: 'components-and-microtechnics', capabilities: ['cases'], region: 'Bourgogne-Franche-Comté',
     });
@@ -27,8 +21,6 @@ describe('Prometheus metrics of every app', () => {
     const join = await admin.post(`/clusters/${cluster.body.id}/members`, { companyId: company.body.id });
     expect([company.status, cluster.status, join.status]).toEqual([201, 201, 201]);
   });
-
-  afterAll(() => platform.stop());
 
   it('counts the requests a service answers, by subject and outcome, with their durations', async () => {
     // The gateway lets any id through; the members service refuses one longer than 64 characters.

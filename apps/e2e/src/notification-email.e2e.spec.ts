@@ -4,13 +4,14 @@ import { SmtpReceiver, waitFor } from '@grappes/testing';
 import ICAL from 'ical.js';
 import { ApiClient } from './support/client';
 import { sample } from './support/metrics';
-import { ADMIN, Platform } from './support/platform';
 import { sirenFrom } from './support/siren';
+import { usePlatform } from './support/use-platform';
 
 const ATTENDEE = 'invitee@partner.example';
 let smtp: SmtpReceiver;
-let platform: Platform;
-let admin: ApiClient;
+beforeAll(async () => (smtp = await SmtpReceiver.start()));
+const { platform, admin } = usePlatform(() => ({ env: { SMTP_URL: smtp.url, DELIVERY_POLL_MS: '100' } }));
+afterAll(() => smtp?.close());
 
 function calendarOf(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -19,18 +20,6 @@ function calendarOf(text: string) {
 }
 const attached = (mail: { attachments: { contentType: string; content: Buffer }[] }) =>
   calendarOf(mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))!.content.toString('utf8'));
-
-beforeAll(async () => {
-  smtp = await SmtpReceiver.start();
-  platform = new Platform({ env: { SMTP_URL: smtp.url, DELIVERY_POLL_MS: '100' } });
-  await platform.start();
-  admin = await new ApiClient(platform.baseUrl).login(ADMIN.email, ADMIN.password);
-});
-
-afterAll(async () => {
-  await platform?.stop();
-  await smtp?.close();
-});
 
 describe('e-mail from the notifications service', () => {
   it('writes to a person in the language they chose with PATCH /me', async () => {

@@ -1,16 +1,13 @@
 // GET and PUT /notifications/preferences through the gateway: one's own, validated at the door.
 import { NOTIFICATION_TYPES } from '@grappes/contracts';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 import { sirenFrom } from './support/siren';
 
-const platform = new Platform();
-let admin: ApiClient;
+const { platform, admin } = usePlatform();
 let lea: ApiClient;
 
 beforeAll(async () => {
-  await platform.start();
-  admin = await new ApiClient(platform.baseUrl).login(ADMIN.email, ADMIN.password);
   const company = await admin.post('/companies', {
     name: 'Bracelets du Jura', siren: sirenFrom(Date.now()), category: 'watches-and-accessories', capabilities: ['straps'], region: 'Bourgogne-Franche-Comté',
   });
@@ -18,8 +15,6 @@ beforeAll(async () => {
   await admin.post(`/companies/${company.body.id}/people`, person);
   lea = await new ApiClient(platform.baseUrl).login(person.email, person.password);
 });
-
-afterAll(() => platform.stop());
 
 const everyType = (on: boolean) => Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, on]));
 

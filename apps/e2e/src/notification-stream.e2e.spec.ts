@@ -4,23 +4,17 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { EventStream } from './support/event-stream';
-import { ADMIN, Platform } from './support/platform';
 import { sirenFrom } from './support/siren';
+import { usePlatform } from './support/use-platform';
 
-const platform = new Platform({ gateways: 2, env: { STREAM_HEARTBEAT_SECONDS: '1' } });
+const { platform, admin } = usePlatform({ gateways: 2, env: { STREAM_HEARTBEAT_SECONDS: '1' } });
 const PASSWORD = 'stream-password-1';
-let admin: ApiClient;
 let adminToken: string;
 let companies = 0;
 
-beforeAll(async () => {
-  await platform.start();
-  const login = await new ApiClient(platform.baseUrl).post('/auth/login', ADMIN);
-  adminToken = login.body.accessToken;
-  admin = new ApiClient(platform.baseUrl, adminToken);
+beforeAll(() => {
+  adminToken = admin.token!;
 });
-
-afterAll(() => platform.stop());
 
 /** A company registered and suspended: federation staff are told (`Adhésion suspendue : <name>`). */
 async function suspendACompany(): Promise<{ id: string; name: string }> {

@@ -1,4 +1,4 @@
-import { Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 interface MediaType {
   schema?: { $ref?: string };
@@ -78,21 +78,18 @@ const ENDPOINTS: [method: string, path: string][] = [
 const PUBLIC = new Set(['post /auth/login', 'get /health/live', 'get /health/ready']);
 
 describe('the OpenAPI document of the gateway', () => {
-  const platform = new Platform();
+  const { platform } = usePlatform();
   let doc: OpenApiDocument;
 
   const operation = (method: string, path: string): Operation => doc.paths[`${PREFIX}${path}`]?.[method];
   const errorSchemaOf = (op: Operation, status: number) => op.responses[String(status)]?.content?.['application/json']?.schema?.$ref;
 
   beforeAll(async () => {
-    await platform.start();
     const response = await fetch(`${platform.baseUrl}/docs-json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
     doc = (await response.json()) as OpenApiDocument;
   });
-
-  afterAll(() => platform.stop());
 
   it('is served to anyone, as OpenAPI 3', () => {
     expect(doc.openapi).toMatch(/^3\./);

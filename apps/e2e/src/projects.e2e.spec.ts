@@ -3,7 +3,7 @@ import { connect, headers, NatsConnection, StringCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { requireServer, testDatabaseOptions, waitFor } from '@grappes/testing';
 import { ApiClient, Reply } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'demo-password-1';
 const UNKNOWN = 'no-such-id';
@@ -13,10 +13,9 @@ const company = (name: string, siren: string, capabilities: string[]) => ({
 const refusal = (reply: Reply) => [reply.status, reply.body?.code];
 
 describe('joint projects and the innovation space of a cluster', () => {
-  const platform = new Platform();
+  const { platform, admin } = usePlatform();
   const anonymous = () => new ApiClient(platform.baseUrl);
   let nats: NatsConnection;
-  let admin: ApiClient;
   let coordinator: ApiClient;
   let coordinatorMember: ApiClient;
   let alpha: ApiClient;
@@ -27,9 +26,7 @@ describe('joint projects and the innovation space of a cluster', () => {
   const path = (tail = '') => `/clusters/${ids.cluster}${tail}`;
 
   beforeAll(async () => {
-    await platform.start();
     nats = await connect({ servers: requireServer('NATS_URL') });
-    admin = await anonymous().login(ADMIN.email, ADMIN.password);
     const register = async (key: keyof typeof ids, name: string, siren: string, capabilities: string[]) => {
       ids[key] = (await admin.post('/companies', company(name, siren, capabilities))).body.id;
       for (const role of ['company-admin', 'member']) {
@@ -51,15 +48,12 @@ describe('joint projects and the innovation space of a cluster', () => {
     }
   });
 
-  afterAll(async () => {
-    await nats?.close();
-    await platform.stop();
-  });
+  afterAll(() => nats?.close());
 
   /** The newest event on a subject about one aggregate, straight from JetStream. */
   const eventAbout = (name: string, aggregate: string) =>
     waitFor(async () => {
-      const message = await (await nats.jetstreamManager()).streams.getMessage('EVENTS_CLUSTERS', { last_by_subj: `events.clusters.${name}` });
+      const message = await (await nats.jetstreamManager()).streams.getMessage(platform.stream('EVENTS_CLUSTERS'), { last_by_subj: platform.subject(`events.clusters.${name}`) });
       const event = JSON.parse(StringCodec().decode(message.data));
       return event.subject === aggregate ? event : undefined;
     }, `${name} about ${aggregate}`);
@@ -327,7 +321,7 @@ describe('joint projects and the innovation space of a cluster', () => {
       // A person added before the launch whose event comes late (a retry): published here as members would.
       const jsm = await nats.jetstreamManager();
       const codec = StringCodec();
-      const sample = JSON.parse(codec.decode((await jsm.streams.getMessage('EVENTS_MEMBERS', { last_by_subj: 'events.members.person-added' })).data));
+      const sample = JSON.parse(codec.decode((await jsm.streams.getMessage(platform.stream('EVENTS_MEMBERS'), { last_by_subj: platform.subject('events.members.person-added') })).data));
       const personId = randomUUID();
       const late = {
         ...sample, id: randomUUID(), time: beforeLaunch, subject: `people/${personId}`, aggregateversion: 1,
@@ -335,7 +329,7 @@ describe('joint projects and the innovation space of a cluster', () => {
       };
       const h = headers();
       h.set('Nats-Msg-Id', late.id);
-      await nats.jetstream().publish('events.members.person-added', codec.encode(JSON.stringify(late)), { headers: h });
+      await nats.jetstream().publish(platform.subject('events.members.person-added'), codec.encode(JSON.stringify(late)), { headers: h });
 
       const mongo = await MongoClient.connect(requireServer('MONGODB_URI'), testDatabaseOptions);
       try {
@@ -347,7 +341,7 @@ describe('joint projects and the innovation space of a cluster', () => {
         expect(entries.map((e) => e['eventId'])).toHaveLength(1);
         // Delivered again: still once.
         h.set('Nats-Msg-Id', `${late.id}:again`);
-        await nats.jetstream().publish('events.members.person-added', codec.encode(JSON.stringify(late)), { headers: h });
+        await nats.jetstream().publish(platform.subject('events.members.person-added'), codec.encode(JSON.stringify(late)), { headers: h });
         await new Promise((r) => setTimeout(r, 1500));
         expect(await inbox.countDocuments({ recipientId: personId, type: 'project-launched' })).toBe(1);
       } finally {

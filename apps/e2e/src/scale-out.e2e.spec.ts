@@ -3,7 +3,8 @@ import { THEMES, isValidSiren } from '@grappes/contracts';
 import { requireServer, waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
 import { sumOf } from './support/metrics';
-import { ADMIN, Platform, Service } from './support/platform';
+import { Platform, Service } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'demo-password-1';
 const JOINED = 'events.clusters.company-joined-cluster';
@@ -36,11 +37,11 @@ async function inParallel<T, R>(items: T[], width: number, task: (item: T) => Pr
 }
 
 /** Every event on `subject` in the clusters' stream about `aggregate`, read straight from JetStream. */
-async function eventsAbout(nats: NatsConnection, subject: string, aggregate: string): Promise<{ subject: string }[]> {
-  const jsm = await nats.jetstreamManager();
-  const stored = (await jsm.streams.info('EVENTS_CLUSTERS', { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
+async function eventsAbout(platform: Platform, nats: NatsConnection, name: string, aggregate: string): Promise<{ subject: string }[]> {
+  const [jsm, stream, subject] = [await nats.jetstreamManager(), platform.stream('EVENTS_CLUSTERS'), platform.subject(name)];
+  const stored = (await jsm.streams.info(stream, { subjects_filter: subject })).state.subjects?.[subject] ?? 0;
   if (stored === 0) return [];
-  const consumer = await nats.jetstream().consumers.get('EVENTS_CLUSTERS', { filterSubjects: [subject] });
+  const consumer = await nats.jetstream().consumers.get(stream, { filterSubjects: [subject] });
   const events: { subject: string }[] = [];
   for await (const message of await consumer.fetch({ max_messages: stored, expires: 5_000 })) events.push(message.json());
   return events.filter((event) => event.subject === aggregate);
@@ -57,12 +58,10 @@ async function inboxOf(client: ApiClient): Promise<{ type: string; data: Record<
 }
 
 describe('several instances of clusters, workshops and notifications on one database and one NATS', () => {
-  const platform = new Platform({
+  const { platform, anonymous, admin } = usePlatform({
     instances: { clusters: 2, workshops: 2, notifications: 2 },
     env: { RATE_LIMIT_PER_MINUTE: '100000' },
   });
-  let anonymous: ApiClient;
-  let admin: ApiClient;
   let nats: NatsConnection;
 
   /** One counter as each instance of a service sees it, in start order. */
@@ -74,16 +73,10 @@ describe('several instances of clusters, workshops and notifications on one data
   const joinsNotified = () => perInstance('notifications', 'grappes_events_handled_total', { subject: JOINED, outcome: 'ok' });
 
   beforeAll(async () => {
-    await platform.start();
-    anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     nats = await connect({ servers: requireServer('NATS_URL').split(',') });
   });
 
-  afterAll(async () => {
-    await nats?.close();
-    await platform.stop();
-  });
+  afterAll(() => nats?.close());
 
   it('lets exactly one of twenty simultaneous joins of one company through, with one event', async () => {
     const companyId = (await admin.post('/companies', company('Axes Simultanés', 0))).body.id;
@@ -97,7 +90,7 @@ describe('several instances of clusters, workshops and notifications on one data
     expect(members.filter((m: { companyId: string }) => m.companyId === companyId)).toHaveLength(1);
     const told = async () => (await inboxOf(admin)).some((n) => n.type === 'company-joined-cluster' && n.data.companyId === companyId);
     await waitFor(told, 'staff told of the join');
-    expect(await eventsAbout(nats, JOINED, `clusters/${cluster.id}/members/${companyId}`)).toHaveLength(1);
+    expect(await eventsAbout(platform, nats, JOINED, `clusters/${cluster.id}/members/${companyId}`)).toHaveLength(1);
   });
 
   describe('a burst of 200 joins: 20 companies into 10 clusters', () => {

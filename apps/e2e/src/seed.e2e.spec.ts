@@ -2,23 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
 import { ROOT, runSeed } from './support/seed';
+import { usePlatform } from './support/use-platform';
 
 const kickoff = JSON.parse(readFileSync(join(ROOT, 'scripts', 'seed', 'kickoff.json'), 'utf8'));
 
 const sum = (field: string) => kickoff.companies.reduce((total: number, c: Record<string, number>) => total + (c[field] ?? 0), 0);
 
 describe('the kick-off demo data', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    await platform.start();
-    admin = await new ApiClient(platform.baseUrl).login(ADMIN.email, ADMIN.password);
-  });
-
-  afterAll(() => platform.stop());
+  const { platform, admin } = usePlatform();
 
   it('loads thirty companies, the ten clusters, people, memberships and workshops, and the figures add up', async () => {
     const first = await runSeed(platform.baseUrl);

@@ -3,27 +3,16 @@
 import { WebhookReceiver, waitFor } from '@grappes/testing';
 import { createHmac } from 'node:crypto';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
 import { sirenFrom } from './support/siren';
+import { usePlatform } from './support/use-platform';
 
 const SECRET = 'erp-webhook-secret-2026';
 const PASSWORD = 'webhooks-password-1';
 let receiver: WebhookReceiver;
-let platform: Platform;
-let admin: ApiClient;
 let companies = 0;
-
-beforeAll(async () => {
-  receiver = await WebhookReceiver.start();
-  platform = new Platform({ env: { DELIVERY_POLL_MS: '100' } });
-  await platform.start();
-  admin = await new ApiClient(platform.baseUrl).login(ADMIN.email, ADMIN.password);
-});
-
-afterAll(async () => {
-  await platform?.stop();
-  await receiver?.close();
-});
+beforeAll(async () => (receiver = await WebhookReceiver.start()));
+const { platform, admin } = usePlatform({ env: { DELIVERY_POLL_MS: '100' } });
+afterAll(() => receiver?.close());
 
 async function aCompany(name: string): Promise<string> {
   const reply = await admin.post('/companies', {

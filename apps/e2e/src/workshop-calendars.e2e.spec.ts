@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
 const COMPANY = {
@@ -27,8 +27,7 @@ function parse(text: string) {
 }
 
 describe('workshop calendars: iCalendar files, cluster feeds and private subscription URLs', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
+  const { platform, anonymous, admin } = usePlatform();
   let person: ApiClient;
   let company: { id: string };
   let cluster: { id: string };
@@ -46,16 +45,11 @@ describe('workshop calendars: iCalendar files, cluster feeds and private subscri
     })).body;
 
   beforeAll(async () => {
-    await platform.start();
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     company = (await admin.post('/companies', COMPANY)).body;
     cluster = (await admin.post('/clusters', { name: 'Grappe Bracelets', theme: 'straps', admission: 'open', coordinatorCompanyId: company.id })).body;
     await admin.post(`/companies/${company.id}/people`, { email: 'lou@jacquet.example', firstName: 'Lou', lastName: 'Jacquet', role: 'member', password: PASSWORD });
     person = await anonymous.login('lou@jacquet.example', PASSWORD);
   });
-
-  afterAll(() => platform.stop());
 
   it('round-trips a workshop: one event in Europe/Paris with a stable UID, SEQUENCE up on a reschedule, METHOD:CANCEL once cancelled', async () => {
     const workshop = await schedule();

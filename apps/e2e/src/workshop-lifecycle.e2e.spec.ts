@@ -1,7 +1,7 @@
 import { requireServer, sleep, waitFor } from '@grappes/testing';
 import { NatsConnection, StringCodec, connect, headers } from 'nats';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 import { named, workshopEventsOf } from './support/workshop-events';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
@@ -14,9 +14,8 @@ const PASSWORD = 'demo-password-1';
 type Row = { id: string; attendeeEmail: string; status: string; position?: number };
 
 describe('workshops: cluster rules, reschedule, cancel, attendance and reactions to companies leaving', () => {
-  const platform = new Platform();
+  const { platform, anonymous, admin } = usePlatform();
   let nats: NatsConnection;
-  let admin: ApiClient;
   let coordinator: ApiClient;
   let plainMember: ApiClient;
   const companies: Record<'coordinating' | 'member' | 'outsider' | 'leaving', string> = { coordinating: '', member: '', outsider: '', leaving: '' };
@@ -38,18 +37,15 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
   /** Delivers an event again, as a replay from the dead letters would: JetStream takes it as a new message. */
   const redeliver = async (stream: string, subject: string) => {
     const jsm = await nats.jetstreamManager();
-    const message = await jsm.streams.getMessage(stream, { last_by_subj: subject });
+    const message = await jsm.streams.getMessage(platform.stream(stream), { last_by_subj: platform.subject(subject) });
     const event = JSON.parse(StringCodec().decode(message.data));
     const h = headers();
     h.set('Nats-Msg-Id', `${event.id}:replay:e2e`);
-    await nats.jetstream().publish(subject, message.data, { headers: h });
+    await nats.jetstream().publish(platform.subject(subject), message.data, { headers: h });
   };
 
   beforeAll(async () => {
-    await platform.start();
     nats = await connect({ servers: requireServer('NATS_URL') });
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const sirens = { coordinating: '732829320', member: '443061841', outsider: '542051180', leaving: '552100554' };
     for (const [key, siren] of Object.entries(sirens)) {
       companies[key as keyof typeof companies] = (await admin.post('/companies', { ...COMPANY, name: `Vermot ${key}`, siren })).body.id;
@@ -63,10 +59,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
     plainMember = await anonymous.login('membre@vermot.example', PASSWORD);
   });
 
-  afterAll(async () => {
-    await nats?.close();
-    await platform.stop();
-  });
+  afterAll(() => nats?.close());
 
   it("refuses with 422 a company that is not a member of the workshop's cluster", async () => {
     const workshop = await schedule();
@@ -89,7 +82,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
     expect(moved.body).toMatchObject({ location: 'Morteau', sequence: workshop.sequence + 1 });
     const backwards = await coordinator.request('PATCH', `/workshops/${workshop.id}`, { endsAt: inDays(10) });
     expect([backwards.status, backwards.body.code]).toEqual([400, 'REQUEST.VALIDATION_FAILED']);
-    const events = await waitFor(async () => named(await workshopEventsOf(nats, workshop.id), 'workshop-rescheduled'), 'workshop-rescheduled');
+    const events = await waitFor(async () => named(await workshopEventsOf(platform, nats, workshop.id), 'workshop-rescheduled'), 'workshop-rescheduled');
     expect(events[0].data).toMatchObject({ location: 'Morteau', sequence: 1 });
   });
 
@@ -103,7 +96,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
       ['a@member.example', 'confirmed', undefined], ['b@member.example', 'confirmed', undefined], ['c@member.example', 'confirmed', undefined],
       ['d@member.example', 'waitlisted', 1],
     ]);
-    await waitFor(async () => named(await workshopEventsOf(nats, workshop.id), 'waitlist-promoted').length === 1, 'c promoted');
+    await waitFor(async () => named(await workshopEventsOf(platform, nats, workshop.id), 'waitlist-promoted').length === 1, 'c promoted');
   });
 
   it('cancels a workshop with its registrations, emitting workshop-cancelled with the attendees', async () => {
@@ -113,7 +106,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
     expect([cancelled.status, cancelled.body.status, cancelled.body.seats]).toEqual([200, 'cancelled', { capacity: 2, confirmed: 0, waitlisted: 0 }]);
     expect((await rows(workshop.id))).toEqual([]);
     expect((await register(workshop.id, 'b@member.example', companies.member)).body.code).toBe('WORKSHOP.CANCELLED');
-    const events = await waitFor(async () => named(await workshopEventsOf(nats, workshop.id), 'workshop-cancelled'), 'workshop-cancelled');
+    const events = await waitFor(async () => named(await workshopEventsOf(platform, nats, workshop.id), 'workshop-cancelled'), 'workshop-cancelled');
     expect(events[0].data.attendees).toEqual([expect.objectContaining({ attendeeEmail: 'a@member.example', companyId: companies.member })]);
   });
 
@@ -128,7 +121,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
     expect((await coordinator.post(`/workshops/${workshop.id}/attendance`, { registrationIds: [a.id] })).body).toEqual({ attended: 1 });
     const attendance = (await admin.get('/stats')).body.workshopAttendance;
     expect(attendance).toContainEqual({ clusterId: cluster.id, workshops: 1, attended: 1 });
-    await waitFor(async () => named(await workshopEventsOf(nats, workshop.id), 'attendance-recorded').length === 1, 'attendance-recorded');
+    await waitFor(async () => named(await workshopEventsOf(platform, nats, workshop.id), 'attendance-recorded').length === 1, 'attendance-recorded');
     await sleep(2000);
     expect((await coordinator.request('PATCH', `/workshops/${workshop.id}`, { location: 'Ailleurs' })).body.code).toBe('WORKSHOP.ENDED');
     expect((await coordinator.post(`/workshops/${workshop.id}/cancel`)).body.code).toBe('WORKSHOP.ENDED');
@@ -166,7 +159,7 @@ describe('workshops: cluster rules, reschedule, cancel, attendance and reactions
     await redeliver('EVENTS_MEMBERS', 'events.members.company-deactivated');
     await waitFor(async () => (await handled('events.members.company-deactivated')) === before + 1, 'the duplicate handled');
     expect(await seats(open.id)).toEqual({ capacity: 1, confirmed: 1, waitlisted: 0 });
-    expect(named(await workshopEventsOf(nats, open.id), 'registration-cancelled').map((e) => e.data.reason)).toEqual(['company-deactivated']);
+    expect(named(await workshopEventsOf(platform, nats, open.id), 'registration-cancelled').map((e) => e.data.reason)).toEqual(['company-deactivated']);
     expect((await register(open.id, 'z@leaving.example', companies.leaving)).body.code).toBe('COMPANY.NOT_ACTIVE');
   });
 });

@@ -2,7 +2,8 @@ import { requireServer, waitFor } from '@grappes/testing';
 import { NatsConnection, connect } from 'nats';
 import { createServer } from 'node:net';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform, exited, runApp } from './support/platform';
+import { exited, runApp } from './support/platform';
+import { usePlatform } from './support/use-platform';
 import { named, workshopEventsOf } from './support/workshop-events';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
@@ -30,11 +31,10 @@ async function registrationsServedBy(port: number): Promise<number> {
 }
 
 describe('workshop registrations: capacity and waitlist across two workshops instances', () => {
-  const platform = new Platform();
+  const { platform, anonymous, admin } = usePlatform();
   let secondWorkshops: ReturnType<typeof runApp>;
   let secondPort: number;
   let nats: NatsConnection;
-  let admin: ApiClient;
   let companyAdmin: ApiClient;
   let otherAdmin: ApiClient;
   let company: { id: string };
@@ -47,16 +47,13 @@ describe('workshop registrations: capacity and waitlist across two workshops ins
   const registrations = async (workshopId: string) => (await admin.get(`/workshops/${workshopId}/registrations?limit=100`)).body.items;
 
   beforeAll(async () => {
-    await platform.start();
     secondPort = await freePort();
-    secondWorkshops = runApp('workshops', {
-      NODE_ENV: 'test', NATS_URL: requireServer('NATS_URL'), MONGODB_URI: requireServer('MONGODB_URI'), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+    secondWorkshops = platform.adopt(runApp('workshops', {
+      NODE_ENV: 'test', NATS_URL: requireServer('NATS_URL'), NATS_NAMESPACE: platform.namespace, MONGODB_URI: requireServer('MONGODB_URI'), HOST: '127.0.0.1', LOG_LEVEL: 'warn',
       OUTBOX_SWEEP_MS: '500', PORT: String(secondPort), MONGODB_DB: `e2e-${platform.runId}-workshops`,
-    });
+    }));
     await waitFor(() => fetch(`http://127.0.0.1:${secondPort}/health/ready`).then((r) => r.ok), 'the second workshops instance', 30_000);
     nats = await connect({ servers: requireServer('NATS_URL') });
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     company = (await admin.post('/companies', COMPANY)).body;
     other = (await admin.post('/companies', { ...COMPANY, name: 'Autre Boîtier', siren: '443061841' })).body;
     const person = (email: string) => ({ email, firstName: 'Léa', lastName: 'Roy', role: 'company-admin', password: PASSWORD });
@@ -70,7 +67,6 @@ describe('workshop registrations: capacity and waitlist across two workshops ins
     await nats?.close();
     secondWorkshops?.kill('SIGTERM');
     if (secondWorkshops) await exited(secondWorkshops);
-    await platform.stop();
   });
 
   it('confirms exactly 10 of 100 parallel registrations and waitlists 90 at positions 1…90, over two instances', async () => {
@@ -111,7 +107,7 @@ describe('workshop registrations: capacity and waitlist across two workshops ins
     ]);
     expect((await admin.get(`/workshops/${workshop.id}`)).body.seats).toEqual({ capacity: 3, confirmed: 3, waitlisted: 2 });
     const events = await waitFor(async () => {
-      const all = await workshopEventsOf(nats, workshop.id);
+      const all = await workshopEventsOf(platform, nats, workshop.id);
       return named(all, 'waitlist-promoted').length === 3 ? all : undefined;
     }, 'three waitlist-promoted events');
     expect(named(events, 'waitlist-promoted').map((e) => e.data['attendeeEmail']).sort()).toEqual([attendee(3), attendee(4), attendee(5)]);

@@ -1,6 +1,6 @@
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
-import { ADMIN, Platform } from './support/platform';
+import { usePlatform } from './support/use-platform';
 
 const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000).toISOString();
 const COORDINATOR = {
@@ -10,8 +10,7 @@ const COORDINATOR = {
 const PASSWORD = 'demo-password-1';
 
 describe('workshops: scheduling and listing through the gateway', () => {
-  const platform = new Platform();
-  let admin: ApiClient;
+  const { anonymous, admin } = usePlatform();
   let coordinator: ApiClient;
   let outsider: ApiClient;
   let dials: { id: string };
@@ -23,9 +22,6 @@ describe('workshops: scheduling and listing through the gateway', () => {
   });
 
   beforeAll(async () => {
-    await platform.start();
-    const anonymous = new ApiClient(platform.baseUrl);
-    admin = await anonymous.login(ADMIN.email, ADMIN.password);
     const company = (await admin.post('/companies', COORDINATOR)).body;
     const other = (await admin.post('/companies', { ...COORDINATOR, name: 'Autre Atelier', siren: '443061841' })).body;
     dials = (await admin.post('/clusters', { name: 'Grappe Cadrans', theme: 'dials', admission: 'open', coordinatorCompanyId: company.id })).body;
@@ -36,8 +32,6 @@ describe('workshops: scheduling and listing through the gateway', () => {
     coordinator = await anonymous.login('lea@vuillemard.example', PASSWORD);
     outsider = await anonymous.login('lea@autre.example', PASSWORD);
   });
-
-  afterAll(() => platform.stop());
 
   it("lets the cluster's coordinator schedule a workshop, with its seats", async () => {
     const reply = await coordinator.post('/workshops', workshop());

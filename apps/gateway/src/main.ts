@@ -28,7 +28,7 @@ async function bootstrap(): Promise<void> {
   serveWebApp(app, config.WEB_ROOT);
   // Events that withdraw access (access/): the HTTP guards, pipes and filters are not inherited.
   const metrics = app.get(AppMetrics).messaging;
-  app.connectMicroservice({ strategy: new JetStreamServer({ servers: config.NATS_URL, service: 'gateway', metrics }) });
+  app.connectMicroservice({ strategy: new JetStreamServer({ servers: config.NATS_URL, service: 'gateway', namespace: config.NATS_NAMESPACE, metrics }) });
   await app.startAllMicroservices();
   await app.listen(config.PORT, config.HOST);
   const metricsUrl = `http://${config.HOST}:${config.METRICS_PORT}/metrics`;

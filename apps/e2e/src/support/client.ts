@@ -5,14 +5,23 @@ export interface Reply<T = any> { // eslint-disable-line @typescript-eslint/no-e
   headers: Headers;
 }
 
+/** A value known now, or only once the platform has started (a file's clients are made before). */
+type Later<T> = T | (() => T);
+const now = <T>(value: Later<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+
 export class ApiClient {
   constructor(
-    private readonly baseUrl: string,
-    private token?: string,
+    private readonly baseUrlOf: Later<string>,
+    private readonly tokenOf?: Later<string | undefined>,
   ) {}
 
+  /** The access token this client sends, if any. */
+  get token(): string | undefined {
+    return now(this.tokenOf);
+  }
+
   as(token: string): ApiClient {
-    return new ApiClient(this.baseUrl, token);
+    return new ApiClient(this.baseUrlOf, token);
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
@@ -25,11 +34,12 @@ export class ApiClient {
    * page). A live stream never ends: its body is left unread and closed.
    */
   async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string; headers: Headers }> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const token = this.token;
+    const response = await fetch(`${now(this.baseUrlOf)}${path}`, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,

@@ -3,11 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { inNamespace, streamNameIn } from '@grappes/messaging';
 import { requireServer, testDatabaseOptions } from '@grappes/testing';
 
 const SERVICES = ['members', 'clusters', 'workshops', 'notifications', 'audit'] as const;
 export type Service = (typeof SERVICES)[number];
 const DIST = join(__dirname, '..', '..', '..', '..', 'dist', 'apps');
+
+/** Five apps start in about 5 s; on a machine shared with other work, several times that. */
+export const READY_WITHIN_MS = 90_000;
 
 export const ADMIN = { email: 'admin@e2e.grappes.test', password: 'e2e-admin-password' };
 
@@ -21,13 +25,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+export type App = ChildProcess & { app: string; output: () => string };
+
 /** Runs a built app as its own process, as operators do. */
-export function runApp(app: string, env: Record<string, string>): ChildProcess & { output: () => string } {
+export function runApp(app: string, env: Record<string, string>): App {
   const child = spawn(process.execPath, [join(DIST, app, 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
-  return Object.assign(child, { output: () => output });
+  return Object.assign(child, { app, output: () => output });
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {
@@ -48,7 +54,9 @@ export interface PlatformOptions {
 /** The whole platform on fresh databases: four services and the gateway in front. */
 export class Platform {
   readonly runId = randomUUID().slice(0, 8);
-  private readonly apps: (ChildProcess & { output: () => string })[] = [];
+  /** Its own streams, event subjects and buckets on the shared nats-server (NATS_NAMESPACE). */
+  readonly namespace = `e2e_${this.runId}`;
+  private readonly apps: App[] = [];
   private readonly processes: Partial<Record<Service, ChildProcess[]>> = {};
   baseUrl = '';
   /** The API base URL of every gateway, in start order; the first is `baseUrl`. */
@@ -60,7 +68,33 @@ export class Platform {
   /** The gateway's internal metrics port. */
   metricsPort = 0;
 
-  constructor(private readonly options: PlatformOptions = {}) {}
+  /** The options may be worked out just before the start (a receiver started by the file first). */
+  constructor(private readonly optionsOf: PlatformOptions | (() => PlatformOptions) = {}) {}
+
+  private get options(): PlatformOptions {
+    return typeof this.optionsOf === 'function' ? this.optionsOf() : this.optionsOf;
+  }
+
+  /** A stream's name in this platform's namespace, e.g. `EVENTS_CLUSTERS`. */
+  stream(name: string): string {
+    return streamNameIn(name, this.namespace);
+  }
+
+  /** An event subject in this platform's namespace, e.g. `events.clusters.company-joined-cluster`. */
+  subject(subject: string): string {
+    return inNamespace(subject, this.namespace);
+  }
+
+  /** Every app process started so far (extra instances included), with what it printed. */
+  get launched(): readonly App[] {
+    return this.apps;
+  }
+
+  /** An app the test started beside the platform: stopped with it, and its logs checked with the others'. */
+  adopt(app: App): App {
+    this.apps.push(app);
+    return app;
+  }
 
   /**
    * Starts every app on ports just found free. Another process may take one
@@ -86,7 +120,7 @@ export class Platform {
     const natsUrl = requireServer('NATS_URL');
     const mongodbUri = requireServer('MONGODB_URI');
     const common = {
-      NODE_ENV: 'test', NATS_URL: natsUrl, MONGODB_URI: mongodbUri, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
+      NODE_ENV: 'test', NATS_URL: natsUrl, NATS_NAMESPACE: this.namespace, MONGODB_URI: mongodbUri, HOST: '127.0.0.1', LOG_LEVEL: 'warn',
       ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST_LOG2: '10', OUTBOX_SWEEP_MS: '500',
       ...this.options.env,
     };
@@ -145,7 +179,7 @@ export class Platform {
   }
 
   private async untilReady(): Promise<void> {
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + READY_WITHIN_MS;
     while (Date.now() < deadline) {
       const dead = this.apps.find((app) => app.exitCode !== null);
       if (dead) throw new Error(`An app exited during start-up:\n${dead.output()}`);

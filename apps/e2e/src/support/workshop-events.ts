@@ -1,4 +1,5 @@
 import { NatsConnection, StringCodec } from 'nats';
+import { Platform } from './platform';
 
 export interface PublishedEvent {
   type: string;
@@ -6,13 +7,13 @@ export interface PublishedEvent {
 }
 
 /** Every event the workshops service published about one workshop, in the order of the stream. */
-export async function workshopEventsOf(nats: NatsConnection, workshopId: string): Promise<PublishedEvent[]> {
-  const jsm = await nats.jetstreamManager();
-  const { state } = await jsm.streams.info('EVENTS_WORKSHOPS');
+export async function workshopEventsOf(platform: Platform, nats: NatsConnection, workshopId: string): Promise<PublishedEvent[]> {
+  const [jsm, stream] = [await nats.jetstreamManager(), platform.stream('EVENTS_WORKSHOPS')];
+  const { state } = await jsm.streams.info(stream);
   const codec = StringCodec();
   const events: PublishedEvent[] = [];
   for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
-    const message = await jsm.streams.getMessage('EVENTS_WORKSHOPS', { seq }).catch(() => undefined);
+    const message = await jsm.streams.getMessage(stream, { seq }).catch(() => undefined);
     const event = message && (JSON.parse(codec.decode(message.data)) as PublishedEvent);
     if (event?.data['workshopId'] === workshopId) events.push(event);
   }

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/client';
 import { PHONE, axeViolations, launchBrowser, openAs, screenshot, signIn } from '../support/browser';
-import { ADMIN, Platform } from '../support/platform';
+import { ADMIN } from '../support/platform';
 import { ROOT, runSeed } from '../support/seed';
-
-jest.setTimeout(120_000);
+import { usePlatform } from '../support/use-platform';
 
 const DEMO_PASSWORD = 'grappes-demo';
 const PEOPLE = {
@@ -23,7 +22,7 @@ const PEOPLE = {
 // Every person of the test browses from this one address: the per-client rate limit is for a crowd here.
 // Access tokens live a minute, the shortest the gateway takes: the file outlasts one.
 const TOKEN_TTL_SECONDS = 60;
-const platform = new Platform({
+const { platform } = usePlatform({
   env: { WEB_ROOT: join(ROOT, 'dist', 'apps', 'web'), RATE_LIMIT_PER_MINUTE: '6000', JWT_TTL_SECONDS: String(TOKEN_TTL_SECONDS) },
 });
 let browser: Browser;
@@ -32,7 +31,6 @@ let webUrl: string;
 let idle: { page: Page; signedInAt: number; refreshes: number[] };
 
 beforeAll(async () => {
-  await platform.start();
   const seeded = await runSeed(platform.baseUrl);
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.output}`);
   webUrl = platform.baseUrl.replace(/\/api\/v1$/, '/');
@@ -45,7 +43,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await platform.stop();
 });
 
 async function personAt(email: string, password = DEMO_PASSWORD, viewport?: { width: number; height: number }): Promise<Page> {

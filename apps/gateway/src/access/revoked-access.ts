@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Principal } from '@grappes/contracts';
+import { streamNameIn } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { KV, KvEntry, NatsConnection, QueuedIterator } from 'nats';
+import { GatewayConfig } from '../gateway.config';
 import { compareAndSet } from '../kv/compare-and-set';
 
 /**
@@ -34,10 +36,13 @@ export class RevokedAccess implements OnModuleInit, OnApplicationShutdown {
   private readonly people = new Set<string>();
   private readonly companies = new Set<string>();
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+  constructor(
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    this.kv = await this.nats.jetstream().views.kv(BUCKET.name, { ttl: BUCKET.ttlMs, history: 1 });
+    this.kv = await this.nats.jetstream().views.kv(streamNameIn(BUCKET.name, this.config.NATS_NAMESPACE), { ttl: BUCKET.ttlMs, history: 1 });
     let loaded!: () => void;
     const initialised = new Promise<void>((resolve) => (loaded = resolve));
     this.watcher = await this.kv.watch({ initializedFn: () => loaded() });

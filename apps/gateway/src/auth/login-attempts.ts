@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainError, ERRORS } from '@grappes/contracts';
+import { streamNameIn } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { KV, NatsConnection } from 'nats';
 import { createHash } from 'node:crypto';
@@ -31,7 +32,7 @@ export class LoginAttempts implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.kv = await this.nats.jetstream().views.kv(BUCKET.name, { ttl: BUCKET.ttlMs, history: 1 });
+    this.kv = await this.nats.jetstream().views.kv(streamNameIn(BUCKET.name, this.config.NATS_NAMESPACE), { ttl: BUCKET.ttlMs, history: 1 });
   }
 
   /** Records the start of an attempt, or refuses it with 429 and the seconds to wait. */

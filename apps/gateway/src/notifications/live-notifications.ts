@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { EventEnvelope, NOTIFICATIONS_EVENTS, NotificationCreated, NotificationView } from '@grappes/contracts';
-import { TOLERANT_READER_OPTIONS, declareEventStream, validated } from '@grappes/messaging';
+import { TOLERANT_READER_OPTIONS, declareEventStream, inNamespace, validated } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { ConsumerMessages, DeliverPolicy, NatsConnection } from 'nats';
+import { GatewayConfig } from '../gateway.config';
 
 type Listener = (notification: NotificationView) => void;
 
@@ -21,13 +22,17 @@ export class LiveNotifications implements OnModuleInit, OnApplicationShutdown {
   private readonly listeners = new Map<string, Set<Listener>>();
   private messages?: ConsumerMessages;
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+  constructor(
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     // Declared by its producer too: whichever starts first, the stream exists before it is read.
-    const stream = await declareEventStream(await this.nats.jetstreamManager(), 'notifications');
+    const namespace = this.config.NATS_NAMESPACE;
+    const stream = await declareEventStream(await this.nats.jetstreamManager(), 'notifications', namespace);
     const consumer = await this.nats.jetstream().consumers.get(stream, {
-      filterSubjects: NOTIFICATIONS_EVENTS.notificationCreated.subject, deliver_policy: DeliverPolicy.New,
+      filterSubjects: inNamespace(NOTIFICATIONS_EVENTS.notificationCreated.subject, namespace), deliver_policy: DeliverPolicy.New,
     });
     this.messages = await consumer.consume();
     void this.follow(this.messages);

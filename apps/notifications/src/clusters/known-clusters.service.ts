@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ClusterSnapshot, MembershipFact } from '@grappes/contracts';
+import { ClusterSnapshot, DomainError, ERRORS, MembershipFact } from '@grappes/contracts';
 import { applyIfNewer } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { KnownCluster } from './known-cluster.schema';
@@ -36,7 +36,7 @@ export class KnownClustersService {
    */
   async coordinatorOf(clusterId: string): Promise<string | undefined> {
     const cluster = await this.clusters.findById(clusterId).lean<KnownCluster>();
-    if (!cluster) throw new Error(`Cluster ${clusterId} is not known here yet`);
+    if (!cluster) throw new DomainError(ERRORS.EVENT_FACT_PENDING, `Cluster ${clusterId} is not known here yet`);
     return cluster.coordinatorCompanyId ?? undefined;
   }
 }

@@ -48,6 +48,8 @@ export const ERRORS = {
   COMPANY_NOT_ACTIVE: { code: 'COMPANY.NOT_ACTIVE', status: 422 },
   PERSON_NOT_FOUND: { code: 'PERSON.NOT_FOUND', status: 404 },
   EVENT_UNKNOWN_TYPE: { code: 'EVENT.UNKNOWN_TYPE', status: 422 },
+  /** A fact the event needs (another stream's event) has not arrived yet: handled again later, not a failure. */
+  EVENT_FACT_PENDING: { code: 'EVENT.FACT_PENDING', status: 503 },
   SERVICE_UNAVAILABLE: { code: 'SERVICE.UNAVAILABLE', status: 503 },
   SERVICE_TIMEOUT: { code: 'SERVICE.TIMEOUT', status: 504 },
   INTERNAL: { code: 'INTERNAL', status: 500 },

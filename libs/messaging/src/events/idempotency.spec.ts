@@ -1,6 +1,6 @@
 // applyOnce against a real MongoDB-wire server, in a database of its own dropped at the end.
 import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
-import mongoose, { Connection, Schema } from 'mongoose';
+import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import { createEvent } from './event-factory';
 import { PROCESSED_EVENTS_TTL_SECONDS, applyIfNewer, applyOnce } from './idempotency';
@@ -97,5 +97,45 @@ describe('applyIfNewer', () => {
     const stored = await Projection.find({}).lean();
     expect(stored.filter((doc) => doc.version !== 2).map((doc) => doc._id)).toEqual([]);
     expect(stored).toHaveLength(ids.length);
+  });
+
+  /**
+   * The race happens inside one upsert on the server: it finds no document,
+   * the other upsert inserts one, then its own insert fails with E11000. No
+   * client can pause a server between those two steps, and SecantusDB runs
+   * writes one at a time, so hammering it never loses the race. This model
+   * plays the two halves with real calls instead: the upsert's search finds
+   * nothing (the id is new), the older event's upsert then stores its version,
+   * and the newer one's insert meets the real server's duplicate-key error.
+   */
+  function racedBy<T>(model: Model<T>, older: () => Promise<void>): Model<T> {
+    let raced = false;
+    const updateOne = async (filter: { _id: string }, update: { $set: Record<string, unknown> }, options?: { upsert?: boolean }) => {
+      if (!options?.upsert || raced) return model.updateOne(filter as object, update as object, options);
+      raced = true;
+      expect(await model.exists({ _id: filter._id } as object)).toBeNull(); // the search: a new id
+      await older(); // the other upsert wins the insert meanwhile
+      await model.collection.insertOne({ _id: filter._id, ...update.$set } as never); // the write: E11000
+      throw new Error('the raced insert should have met a duplicate key');
+    };
+    return new Proxy(model, { get: (target, key) => (key === 'updateOne' ? updateOne : Reflect.get(target, key)) });
+  }
+
+  it('stores the newer version when its upsert of a new id loses the insert to an older one (E11000), by retrying as an update', async () => {
+    const Projection = db.model('LostRaceProjection', new Schema({ _id: String, name: String, version: Number }));
+    await Projection.init();
+
+    await applyIfNewer(racedBy(Projection, () => applyIfNewer(Projection, 'p-1', 1, { name: 'old' })), 'p-1', 2, { name: 'new' });
+
+    expect(await Projection.findById('p-1').lean()).toMatchObject({ name: 'new', version: 2 });
+  });
+
+  it('leaves a newer stored version as it is when an older event loses the insert race to it', async () => {
+    const Projection = db.model('WonRaceProjection', new Schema({ _id: String, name: String, version: Number }));
+    await Projection.init();
+
+    await applyIfNewer(racedBy(Projection, () => applyIfNewer(Projection, 'p-1', 3, { name: 'new' })), 'p-1', 2, { name: 'old' });
+
+    expect(await Projection.findById('p-1').lean()).toMatchObject({ name: 'new', version: 3 });
   });
 });

@@ -1,6 +1,6 @@
 // JetStreamServer, the Nest transport that consumes events, against a real nats-server.
 // Each test runs in its own namespace (its own streams), deleted afterwards.
-import { Controller, Inject, INestMicroservice } from '@nestjs/common';
+import { Controller, Inject, INestMicroservice, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { CLUSTERS_EVENTS, ClusterSnapshot, CompanyJoinedCluster, DomainError, ERRORS, EventEnvelope, natsSubjectOf } from '@grappes/contracts';
@@ -402,6 +402,49 @@ describe('JetStreamServer through a NATS outage', () => {
       await producer.jetstream().publish(inNamespace(natsSubjectOf(event), namespace), JSON.stringify(event), { msgID: event.id });
       await waitFor(() => received.length === 1, 'the event published after the outage', 15_000);
     } finally {
+      await producer.close();
+    }
+  }, 60_000);
+
+  it('takes an event whose effect is stored but whose ack is not confirmed as handled: no retry, no dead letter, no error', async () => {
+    const outcomes: EventOutcome[] = [];
+    const metrics = { ...NO_METRICS, eventHandled: (_: string, outcome: EventOutcome) => void outcomes.push(outcome) };
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    const effects: string[] = [];
+    const producer = await connect({ servers: server.url, maxReconnectAttempts: -1 });
+    try {
+      await startConsumer(
+        async (event) => {
+          if (effects.includes(event.id)) return; // an idempotent effect: a redelivery changes nothing
+          effects.push(event.id);
+          // NATS goes away right after the effect is stored: the ack cannot be confirmed.
+          if (effects.length === 1) await server.stop();
+        },
+        { servers: server.url, metrics },
+      );
+      const [first, second] = [joinedEvent(), joinedEvent({ companyId: 'co-2' })];
+      const subjectOf = (event: Joined) => inNamespace(natsSubjectOf(event), namespace);
+      await producer.jetstream().publish(subjectOf(first), JSON.stringify(first), { msgID: first.id });
+      // The consumer speaks of the event once its ack has failed, whatever it makes of the failure.
+      const spokenOf = (calls: unknown[][]) => calls.filter(([message]) => String(message).startsWith(`Event ${subjectOf(first)}`));
+      await waitFor(() => spokenOf([...warnings.mock.calls, ...errors.mock.calls]).length > 0, 'the ack confirmation to fail', 20_000);
+      expect(spokenOf(warnings.mock.calls).map(([message]) => message)).toEqual([expect.stringMatching(/handled, but its ack was not confirmed/)]);
+      await server.start();
+      // Tried until the producer has reconnected; the same Nats-Msg-Id keeps a retried publish single.
+      const publishSecond = () => producer.jetstream().publish(subjectOf(second), JSON.stringify(second), { msgID: second.id });
+      await waitFor(publishSecond, 'NATS back for the producer', 20_000);
+      await waitFor(() => effects.includes(second.id), 'the next event, handled after NATS is back', 20_000);
+
+      expect(effects).toEqual([first.id, second.id]);
+      // Handled each time it came (a redelivery of the first is absorbed by idempotency), never retried as a failure.
+      expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
+      expect(errors).not.toHaveBeenCalled();
+      const deadLetters = await (await producer.jetstreamManager()).streams.info(streamNameIn('DEAD_LETTERS', namespace));
+      expect(deadLetters.state.messages).toBe(0);
+    } finally {
+      warnings.mockRestore();
+      errors.mockRestore();
       await producer.close();
     }
   }, 60_000);

@@ -35,6 +35,8 @@ export class RpcErrorFilter implements ExceptionFilter {
     const body = toErrorBody(error);
     // Unexpected errors are logged here with their stack; the caller only learns "Internal error".
     if (isDatabaseUnavailable(error)) this.logger.warn(`Database unavailable: ${(error as Error).message}`);
+    // Waiting for an event of another stream is how order across streams is absorbed, not a defect.
+    else if (body.code === ERRORS.EVENT_FACT_PENDING.code) this.logger.warn(body.message);
     else if (body.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     // An event handler answers nobody: JetStreamServer needs the error itself, to dead-letter it with its reason.
     if (host.switchToRpc().getContext() instanceof JetStreamContext) return throwError(() => error);

@@ -25,7 +25,9 @@ export async function bootstrapService(service: string, module: Type | DynamicMo
   useContractDoors(app, metrics);
   const inherit = { inheritAppConfig: true };
   const rpcServer = createRpcServer(service, config.NATS_URL);
-  const eventServer = new JetStreamServer({ servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS, metrics });
+  const eventServer = new JetStreamServer({
+    servers: config.NATS_URL, service, maxAttempts: config.EVENT_MAX_ATTEMPTS, namespace: config.NATS_NAMESPACE, metrics,
+  });
   app.connectMicroservice({ strategy: rpcServer }, inherit);
   app.connectMicroservice({ strategy: eventServer }, inherit);
 

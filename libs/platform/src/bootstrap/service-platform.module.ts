@@ -34,9 +34,10 @@ function outboxRelay(service: Producer, aggregates: string[], config: ServiceCon
     inject: [NATS_CONNECTION, getConnectionToken(), AppMetrics],
     useFactory: async (nc: NatsConnection, connection: Connection, metrics: AppMetrics) => {
       // The producer declares its stream before anything publishes into it.
-      await declareEventStream(await nc.jetstreamManager(), service);
+      await declareEventStream(await nc.jetstreamManager(), service, config.NATS_NAMESPACE);
       return new OutboxRelay(nc.jetstream(), () => aggregates.map((name) => connection.model<Aggregate>(name)), {
         sweepIntervalMs: config.OUTBOX_SWEEP_MS,
+        namespace: config.NATS_NAMESPACE,
         metrics: metrics.messaging,
       });
     },

@@ -11,6 +11,15 @@ export class AppConfig {
   @Matches(/^(nats|tls):\/\/[^\s,]+(,(nats|tls):\/\/[^\s,]+)*$/, { message: 'NATS_URL must be one or more nats:// URLs, comma-separated' })
   NATS_URL = 'nats://127.0.0.1:4222';
 
+  /**
+   * Isolates this platform's streams, subjects and buckets on a shared nats-server
+   * (each e2e test file takes its own; see `inNamespace` in libs/messaging).
+   * Unset in production: the names are then the plain ones.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'NATS_NAMESPACE must be 1 to 32 letters, digits, - or _' })
+  NATS_NAMESPACE?: string;
+
   @IsString()
   HOST = '127.0.0.1';
 
