@@ -3,7 +3,7 @@ import {
   DomainError, ERRORS, EventEnvelope, PRODUCERS, Producer, eventDefinitionOf, isErrorBody,
 } from '@grappes/contracts';
 import { Consumer, JsMsg, NatsConnection, connect, headers as natsHeaders } from 'nats';
-import { AggregateLanes } from './aggregate-lanes';
+import { OneAtATime } from '../one-at-a-time';
 import { lastValueFrom } from 'rxjs';
 import { runInContext } from '../context/request-context';
 import { TOLERANT_READER_OPTIONS, validated } from '../context/validation';
@@ -49,7 +49,7 @@ const PULL_RETRY_MS = 500;
  * Consumes JetStream events with one durable pull consumer per stream,
  * acknowledging only after the handler stored its effect. Up to `concurrency`
  * events of a stream are handled at once, those of one aggregate in the order
- * they came (aggregate-lanes.ts). Failures are retried
+ * they came (one-at-a-time.ts). Failures are retried
  * after growing delays; after the last attempt the event is copied to the
  * dead-letter stream with its error and terminated.
  */
@@ -115,7 +115,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
    * is told `working()` from the moment it is in hand.
    */
   private async consumeLoop(consumer: Consumer, stream: string): Promise<void> {
-    const lanes = new AggregateLanes();
+    const lanes = new OneAtATime();
     const inHand = new Set<Promise<void>>();
     while (!this.stopped) {
       if (inHand.size >= this.options.concurrency) {
@@ -149,7 +149,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   /** Settles a message after the earlier events of its aggregate; it is kept alive at the server meanwhile. */
-  private async take(message: JsMsg, lanes: AggregateLanes): Promise<void> {
+  private async take(message: JsMsg, lanes: OneAtATime): Promise<void> {
     // A slow handler, or a wait behind one, tells the server it is still at work, so the event is not sent elsewhere meanwhile.
     const heartbeat = setInterval(() => message.working(), Math.max(this.options.ackWaitMs / 3, 10));
     const raw = parsed(message);
