@@ -2,7 +2,9 @@
 import autocannon from 'autocannon';
 
 export const CONNECTIONS = 50;
-export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+/** BENCH_QUICK=1: shorter measurements, for iterating on a change (figures less steady). */
+export const QUICK = process.env.BENCH_QUICK === '1';
+export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? (QUICK ? 3 : 10));
 
 /** Requests/s, p50 and p99 (ms) of `url` at CONNECTIONS connections, and how many answers were not 2xx (or none came). */
 export async function measure(url, headers = {}, { connections = CONNECTIONS, duration = DURATION_S } = {}) {

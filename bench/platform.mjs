@@ -102,26 +102,38 @@ export function rssMb(pid) {
 }
 
 /**
- * One more instance of `app` beside the running platform: milliseconds from
- * launch until its readiness answers 200, then its resident memory after it
- * has idled for a few seconds.
+ * One more instance of `app` beside the running platform, with the time from
+ * launch until its readiness answers 200; `stop()` ends it as a SIGTERM does.
  */
-export async function launchExtraInstance(app, urls) {
+export async function launchInstance(app, urls) {
   const port = await freePort();
   const env = { ...process.env, ...urls, PORT: String(port), METRICS_PORT: String(await freePort()), LOG_LEVEL: 'warn' };
   const ready = `http://127.0.0.1:${port}${app === 'gateway' ? '/api/v1' : ''}/health/ready`;
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(REPO, 'dist', 'apps', app, 'main.js')], { env, stdio: 'ignore' });
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+  };
   try {
     while (!(await fetch(ready).then((r) => r.ok, () => false))) {
       if (child.exitCode !== null || performance.now() - started > 30_000) throw new Error(`${app} did not become ready`);
       await sleep(10);
     }
-    const coldStartMs = Math.round(performance.now() - started);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { coldStartMs: Math.round(performance.now() - started), pid: child.pid, stop };
+}
+
+/** Launch → ready of one more instance of `app`, then its resident memory after it has idled for a few seconds. */
+export async function launchExtraInstance(app, urls) {
+  const instance = await launchInstance(app, urls);
+  try {
     await sleep(5_000);
-    return { coldStartMs, idleRssMb: rssMb(child.pid) };
+    return { coldStartMs: instance.coldStartMs, idleRssMb: rssMb(instance.pid) };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    await instance.stop();
   }
 }

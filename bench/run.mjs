@@ -5,15 +5,20 @@
 //   npm run bench                         start the platform on throw-away servers, load the kick-off, measure
 //   BENCH_TARGET=<api url> npm run bench  measure the reads of a platform already running (admin login
 //                                         from ADMIN_EMAIL / ADMIN_PASSWORD, dev defaults otherwise)
+// BENCH_QUICK=1 measures for shorter (reads 3 s, joins 10 s, 2,000 events), for iterating.
 // BENCH_DURATION_S sets the seconds of each read measurement (default 10); BENCH_JOIN_RATE and
-// BENCH_JOIN_SECONDS the paced joins (200/s for 30 s); BENCH_WRITES=0 skips the joins.
+// BENCH_JOIN_SECONDS the paced joins (200/s for 30 s); BENCH_WRITES=0 skips the joins;
+// BENCH_EVENTS the events sent through the notifications consumer (10,000); BENCH_GROWTH the
+// factor the kick-off data is grown by before the reads are measured again (100; 0 skips).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONNECTIONS, DURATION_S, measure } from './load.mjs';
-import { APPS, launchExtraInstance, startPlatform } from './platform.mjs';
+import { eventThroughput } from './events.mjs';
+import { growTo } from './growth.mjs';
+import { CONNECTIONS, DURATION_S, QUICK, measure } from './load.mjs';
+import { APPS, launchExtraInstance, launchInstance, startPlatform } from './platform.mjs';
 import { writes } from './writes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -45,27 +50,72 @@ async function api(baseUrl, pathname, { token, method = 'GET', body } = {}) {
 
 const round2 = (x) => Math.round(x * 100) / 100;
 
-/** The reads and their echo ceiling; a platform of an older version without /ping is measured on its reads only. */
-async function reads(baseUrl) {
+const READS = (cluster) => [
+  ['readCluster', `/clusters/${cluster.id}`],
+  ['readDirectory', '/companies?capability=movements'],
+  ['readInbox', '/notifications?limit=20'],
+];
+
+async function signIn(baseUrl) {
   const { accessToken } = await api(baseUrl, '/auth/login', { method: 'POST', body: ADMIN });
-  const auth = { authorization: `Bearer ${accessToken}` };
   const [cluster] = (await api(baseUrl, '/clusters?limit=1', { token: accessToken })).items;
   if (!cluster) throw new Error('No cluster: load the kick-off data first (npm run seed)');
-  const pinged = await measure(`${baseUrl}/ping`, auth);
-  const echo = pinged.failed < pinged.rps ? pinged : undefined;
-  const figures = echo ? { echoRps: echo.rps, echoP99Ms: echo.p99Ms } : {};
-  say(echo ? `/ping (the echo ceiling: token check, logging, limits, a NATS round trip): ${echo.rps} req/s, p99 ${echo.p99Ms} ms` : 'no /ping here: no echo ceiling');
-  for (const [name, pathname] of [
-    ['readCluster', `/clusters/${cluster.id}`],
-    ['readDirectory', '/companies?capability=movements'],
-    ['readInbox', '/notifications?limit=20'],
-  ]) {
+  return { accessToken, auth: { authorization: `Bearer ${accessToken}` }, cluster };
+}
+
+/** The three reads at CONNECTIONS connections, each beside the echo ceiling when there is one. */
+async function readFigures(baseUrl, { auth, cluster }, echo, label = '') {
+  const figures = {};
+  for (const [name, pathname] of READS(cluster)) {
     const { rps, p50Ms, p99Ms, failed } = await measure(`${baseUrl}${pathname}`, auth);
     if (failed) figures[`${name}Failed`] = failed;
     Object.assign(figures, { [`${name}Rps`]: rps, [`${name}P50Ms`]: p50Ms, [`${name}P99Ms`]: p99Ms, ...(echo ? { [`${name}ToEcho`]: round2(rps / echo.rps) } : {}) });
-    say(`${pathname}: ${rps} req/s, p50 ${p50Ms} ms, p99 ${p99Ms} ms${failed ? `, ${failed} answers not 2xx (timeouts, errors)` : ''}`);
+    say(`${label}${pathname}: ${rps} req/s, p50 ${p50Ms} ms, p99 ${p99Ms} ms${failed ? `, ${failed} answers not 2xx (timeouts, errors)` : ''}`);
   }
   return figures;
+}
+
+/** The echo ceiling; a platform of an older version without /ping has none. */
+async function echoCeiling(baseUrl, { auth }) {
+  const pinged = await measure(`${baseUrl}/ping`, auth);
+  const echo = pinged.failed < pinged.rps ? pinged : undefined;
+  say(echo ? `/ping (the echo ceiling: token check, logging, limits, a NATS round trip): ${echo.rps} req/s, p99 ${echo.p99Ms} ms` : 'no /ping here: no echo ceiling');
+  return echo;
+}
+
+async function reads(baseUrl, session) {
+  const echo = await echoCeiling(baseUrl, session);
+  return { ...(echo ? { echoRps: echo.rps, echoP99Ms: echo.p99Ms } : {}), ...(await readFigures(baseUrl, session, echo)) };
+}
+
+/**
+ * The reads again once the kick-off data is `factor` times larger: `growth`
+ * is each read's cost (time per request at saturation, 1 / req/s) at that size
+ * over its cost at the kick-off's.
+ */
+async function growth(platform, session, atKickOff, factor) {
+  const sizes = await growTo(platform.urls.MONGODB_URI, factor);
+  say(`the kick-off grown ${factor}×: ${sizes.companies} companies, ${sizes.notifications} notifications`);
+  const grown = await readFigures(platform.baseUrl, session, undefined, `at ${factor}× `);
+  const byRead = {};
+  // A read that answered nothing in time at the larger size has no finite cost: null, with its failures beside it.
+  for (const [name] of READS(session.cluster)) byRead[name] = grown[`${name}Rps`] > 0 ? round2(atKickOff[`${name}Rps`] / grown[`${name}Rps`]) : null;
+  return { growth: byRead, growthFactor: factor, growthData: sizes, readsGrown: grown };
+}
+
+/** 10,000 events through the notifications service's consumer, with one instance, then with a second one beside it. */
+async function events(platform, session, count) {
+  const clusters = (await api(platform.baseUrl, '/clusters?limit=100', { token: session.accessToken })).items;
+  const one = await eventThroughput(platform.urls.NATS_URL, clusters, count);
+  say(`${count} events, one notifications instance: ${one.eventsPerSecond} events/s (${one.seconds} s, ${one.redelivered} redelivered)`);
+  const second = await launchInstance('notifications', platform.urls);
+  try {
+    const two = await eventThroughput(platform.urls.NATS_URL, clusters, count);
+    say(`${count} events, two notifications instances: ${two.eventsPerSecond} events/s (${two.seconds} s, ${two.redelivered} redelivered)`);
+    return { eventsPerSecond1: one.eventsPerSecond, eventsPerSecond2: two.eventsPerSecond, events: { count, one, two } };
+  } finally {
+    await second.stop();
+  }
 }
 
 async function startAndMemory(urls) {
@@ -84,12 +134,13 @@ function machine() {
 }
 
 async function main() {
-  const results = { date: new Date().toISOString(), machine: machine(), load: { tool: 'autocannon', connections: CONNECTIONS, seconds: DURATION_S } };
+  const began = performance.now();
+  const results = { date: new Date().toISOString(), machine: machine(), load: { tool: 'autocannon', connections: CONNECTIONS, seconds: DURATION_S }, quick: QUICK };
   const bare = await bareCeiling();
   results.bareRps = bare.rps;
   say(`bare Node HTTP server: ${bare.rps} req/s`);
   if (process.env.BENCH_TARGET) {
-    Object.assign(results, { target: process.env.BENCH_TARGET }, await reads(process.env.BENCH_TARGET));
+    Object.assign(results, { target: process.env.BENCH_TARGET }, await reads(process.env.BENCH_TARGET, await signIn(process.env.BENCH_TARGET)));
   } else {
     say('building the apps (Nx; unchanged ones come from its cache)');
     const env = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...process.env };
@@ -98,19 +149,25 @@ async function main() {
     say('starting the platform on throw-away servers and loading the kick-off data');
     const platform = await startPlatform();
     try {
-      Object.assign(results, await reads(platform.baseUrl));
+      const session = await signIn(platform.baseUrl);
+      Object.assign(results, await reads(platform.baseUrl, session));
+      const factor = Number(process.env.BENCH_GROWTH ?? 100);
+      // Before the joins, whose notifications would make the 1× inbox larger than the kick-off's.
+      if (factor > 1) Object.assign(results, await growth(platform, session, results, factor));
       if (process.env.BENCH_WRITES !== '0') {
         say('joins at a fixed rate, then as fast as they are taken (BENCH_WRITES=0 skips)');
-        const { accessToken } = await api(platform.baseUrl, '/auth/login', { method: 'POST', body: ADMIN });
-        const figures = await writes({ baseUrl: platform.baseUrl, token: accessToken }, platform.urls.MONGODB_URI);
+        const figures = await writes({ baseUrl: platform.baseUrl, token: session.accessToken }, platform.urls.MONGODB_URI);
         say(`joins: HTTP p99 ${figures.joinHttpP99Ms} ms; join → notification p50 ${figures.joinToNotificationP50Ms} ms, p99 ${figures.joinToNotificationP99Ms} ms; ${JSON.stringify(figures.joinBurst)}`);
         Object.assign(results, figures);
       }
+      const count = Number(process.env.BENCH_EVENTS ?? (QUICK ? 2_000 : 10_000));
+      if (count > 0) Object.assign(results, await events(platform, session, count));
       Object.assign(results, await startAndMemory(platform.urls));
     } finally {
       await platform.stop();
     }
   }
+  results.benchSeconds = Math.round((performance.now() - began) / 1000);
   fs.mkdirSync(path.join(HERE, 'results'), { recursive: true });
   fs.writeFileSync(path.join(HERE, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -2,19 +2,11 @@
 // is stored, and the highest rate taken with the outbox keeping up.
 import autocannon from 'autocannon';
 import { MongoClient } from 'mongodb';
+import { QUICK } from './load.mjs';
+import { siren } from './siren.mjs';
 
 const THEMES = ['movements', 'cases', 'dials', 'straps', 'jewellery-watches', 'assembly', 'process-automation', 'project-management', 'logistics', 'after-sales'];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A SIREN no one else uses: 8 digits from the counter, then the Luhn check digit. */
-function siren(n) {
-  const body = String(100_000_000 + n).slice(1);
-  const sum = [...body].reverse().reduce((acc, d, i) => {
-    const doubled = i % 2 === 0 ? Number(d) * 2 : Number(d);
-    return acc + (doubled > 9 ? doubled - 9 : doubled);
-  }, 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
 
 async function post(api, path, body) {
   const response = await fetch(`${api.baseUrl}${path}`, {
@@ -89,7 +81,7 @@ const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length
  * as fast as 20 connections send them: the rate taken, provided every
  * notification is stored within 5 s after the last join.
  */
-export async function writes(api, mongoUri, { rate = Number(process.env.BENCH_JOIN_RATE ?? 200), seconds = Number(process.env.BENCH_JOIN_SECONDS ?? 30) } = {}) {
+export async function writes(api, mongoUri, { rate = Number(process.env.BENCH_JOIN_RATE ?? 200), seconds = Number(process.env.BENCH_JOIN_SECONDS ?? (QUICK ? 10 : 30)) } = {}) {
   const total = rate * seconds;
   const steady = await pairs(api, 1, { clusters: Math.ceil(total / 100), companies: 100 });
   const since = new Date();
@@ -98,7 +90,7 @@ export async function writes(api, mongoUri, { rate = Number(process.env.BENCH_JO
   // Each join tells the federation admin: one notification per join.
   const delays = await notificationDelays(mongoUri, total, since);
 
-  const burst = await pairs(api, 2, { clusters: Number(process.env.BENCH_BURST_CLUSTERS ?? 40), companies: 100 });
+  const burst = await pairs(api, 2, { clusters: Number(process.env.BENCH_BURST_CLUSTERS ?? (QUICK ? 10 : 40)), companies: 100 });
   const burstSince = new Date();
   const flat = await joins(api, burst, { connections: 20 });
   const burstDelays = await notificationDelays(mongoUri, burst.length, burstSince);

@@ -22,4 +22,5 @@ export * from './events/idempotency';
 export * from './events/dead-letters';
 export * from './rpc/contract-doors';
 export * from './nats-connection';
+export * from './one-at-a-time';
 export * from './operator/dead-letters.command';

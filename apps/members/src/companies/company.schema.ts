@@ -40,3 +40,5 @@ export class Company {
 export type CompanyDocument = Company & Aggregate;
 export const CompanySchema = SchemaFactory.createForClass(Company);
 CompanySchema.plugin(outboxPlugin);
+// The directory by capability, in its order: a page is read in index order instead of sorting every match.
+CompanySchema.index({ capabilities: 1, sortName: 1, _id: 1 });

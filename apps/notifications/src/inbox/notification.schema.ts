@@ -10,7 +10,7 @@ export class Notification {
   @Prop({ type: String, default: () => randomUUID() }) _id!: string;
   /** The event that caused it: with recipient and channel, what makes a redelivered event harmless. */
   @Prop({ required: true }) eventId!: string;
-  @Prop({ required: true, index: true }) recipientId!: string;
+  @Prop({ required: true }) recipientId!: string;
   @Prop({ type: String, enum: CHANNELS, required: true }) channel!: Channel;
   /** Which of an event's messages this is, when one event says different things to different people. */
   @Prop({ required: true, default: 'notice' }) kind!: string;
@@ -27,4 +27,8 @@ export const NotificationSchema = SchemaFactory.createForClass(Notification);
 /** Its `notification-created` is written with it: the live streams hear of every entry, whichever instance put it. */
 NotificationSchema.plugin(outboxPlugin);
 NotificationSchema.index({ eventId: 1, recipientId: 1, channel: 1, kind: 1 }, { unique: true });
-NotificationSchema.index({ recipientId: 1, createdAt: -1 });
+// An inbox page, newest first, read in index order; and its unread entries, counted and listed
+// (`unread=true`) from the index. A single-field index on recipientId let the planner sort a
+// whole inbox in memory for every page.
+NotificationSchema.index({ recipientId: 1, channel: 1, createdAt: -1, _id: -1 });
+NotificationSchema.index({ recipientId: 1, channel: 1, readAt: 1, createdAt: -1, _id: -1 });

@@ -1,4 +1,5 @@
-import { OneAtATime } from './one-at-a-time';
+// The queue seats.ts sends one workshop's registrations through (it lives in libs/messaging, where the event consumer uses it too).
+import { OneAtATime } from '@grappes/messaging';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

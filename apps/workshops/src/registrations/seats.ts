@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { CancellationReason, DomainError, ERRORS, EventEnvelope, RegistrationOutcome } from '@grappes/contracts';
-import { inTransaction, isDuplicateKey, withEvents } from '@grappes/messaging';
+import { OneAtATime, inTransaction, isDuplicateKey, withEvents } from '@grappes/messaging';
 import { ClientSession, Connection, Model } from 'mongoose';
 import { Workshop, WorkshopDocument } from '../workshops/workshop.schema';
 import { CancelledRegistration } from './cancelled-registration.schema';
 import { registrationEvents } from './registration-events';
-import { OneAtATime } from './one-at-a-time';
 import { Registration, RegistrationDocument } from './registration.schema';
 
 const OPEN = { status: 'scheduled' } as const;

@@ -56,8 +56,8 @@ async function stop(app: INestMicroservice): Promise<void> {
   await app.close();
 }
 
-function joinedEvent(data: Partial<CompanyJoinedCluster> = {}): Joined {
-  return createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject: 'clusters/c-1', version: 2 }, {
+function joinedEvent(data: Partial<CompanyJoinedCluster> = {}, subject = 'clusters/c-1'): Joined {
+  return createEvent(CLUSTERS_EVENTS.companyJoinedCluster, { subject, version: 2 }, {
     version: 2,
     clusterId: 'c-1',
     clusterName: 'Grappe Boîtiers',
@@ -374,6 +374,76 @@ describe('JetStreamServer', () => {
     await sleep(1_000); // a redelivery of any of them would show
     expect(handled).toEqual(events.map((e) => e.id));
     expect((await consumerInfo()).num_redelivered).toBe(0);
+  });
+});
+
+describe('JetStreamServer handling several events at once', () => {
+  it('handles events of different aggregates side by side, never more than `concurrency` at once', async () => {
+    let active = 0;
+    let most = 0;
+    const handled: string[] = [];
+    await startConsumer(
+      async (event) => {
+        most = Math.max(most, ++active);
+        await sleep(150);
+        active--;
+        handled.push(event.id);
+      },
+      { concurrency: 4 },
+    );
+    const events = Array.from({ length: 12 }, (_, i) => joinedEvent({}, `clusters/c-${i}/members/co-${i}`));
+
+    for (const event of events) await publish(event);
+
+    await waitFor(() => handled.length === 12, 'the twelve events', 10_000);
+    expect(most).toBe(4);
+    expect(new Set(handled)).toEqual(new Set(events.map((e) => e.id)));
+    expect((await consumerInfo()).num_redelivered).toBe(0);
+  });
+
+  it('keeps the events of one aggregate in their order while another aggregate goes on', async () => {
+    const log: string[] = [];
+    const first = joinedEvent({}, 'clusters/c-1/members/co-1');
+    const second = joinedEvent({}, 'clusters/c-1/members/co-1');
+    const other = joinedEvent({}, 'clusters/c-2/members/co-2');
+    const name = new Map([[first.id, 'first'], [second.id, 'second'], [other.id, 'other']]);
+    await startConsumer(async (event) => {
+      log.push(`start ${name.get(event.id)}`);
+      if (event.id === first.id) await sleep(400);
+      log.push(`end ${name.get(event.id)}`);
+    });
+
+    for (const event of [first, second, other]) await publish(event);
+
+    await waitFor(() => log.length === 6, 'the three events');
+    expect(log.indexOf('end other')).toBeLessThan(log.indexOf('end first')); // not held up by another aggregate
+    expect(log.indexOf('start second')).toBe(log.indexOf('end first') + 1); // but after the one before it
+  });
+
+  it('finishes on close every event in hand, those waiting behind their aggregate included, and acknowledges them', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    const first = joinedEvent();
+    const second = joinedEvent();
+    const app = await startConsumer(async (event) => {
+      if (event.id === first.id) await released;
+      handled.push(event.id);
+    });
+
+    await publish(first);
+    await publish(second);
+    await waitFor(async () => (await consumerInfo()).num_ack_pending === 2, 'both events in hand');
+    const closing = stop(app);
+    await sleep(100);
+    expect(handled).toEqual([]);
+    release();
+    await closing;
+
+    expect(handled).toEqual([first.id, second.id]);
+    const info = await consumerInfo();
+    expect(info.num_ack_pending).toBe(0);
+    expect(info.ack_floor.stream_seq).toBe(2);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   DomainError, ERRORS, EventEnvelope, PRODUCERS, Producer, eventDefinitionOf, isErrorBody,
 } from '@grappes/contracts';
 import { Consumer, JsMsg, NatsConnection, connect, headers as natsHeaders } from 'nats';
+import { OneAtATime } from '../one-at-a-time';
 import { lastValueFrom } from 'rxjs';
 import { runInContext } from '../context/request-context';
 import { TOLERANT_READER_OPTIONS, validated } from '../context/validation';
@@ -28,11 +29,17 @@ export interface JetStreamServerOptions {
   namespace?: string;
   /** Told the outcome of each delivery. */
   metrics?: MessagingMetrics;
+  /** Events of one stream in hand at once (of different aggregates; one aggregate's run in order). */
+  concurrency?: number;
 }
 
 const DEFAULTS = {
   maxAttempts: 5, retryDelaysMs: [1_000, 5_000, 15_000, 60_000], ackWaitMs: 30_000, namespace: '', metrics: NO_METRICS,
+  // Below a service's database pool (MONGODB_POOL_SIZE, 20), so that handlers wait on their own work, not for a connection.
+  concurrency: 16,
 };
+/** What a message that is not JSON decodes to. */
+const NOT_JSON = Symbol('not JSON');
 /** How long one pull waits for an event before asking again. */
 const PULL_EXPIRES_MS = 5_000;
 /** The pause after a failed pull (NATS away): the connection reconnects meanwhile. */
@@ -40,7 +47,9 @@ const PULL_RETRY_MS = 500;
 
 /**
  * Consumes JetStream events with one durable pull consumer per stream,
- * acknowledging only after the handler stored its effect. Failures are retried
+ * acknowledging only after the handler stored its effect. Up to `concurrency`
+ * events of a stream are handled at once, those of one aggregate in the order
+ * they came (one-at-a-time.ts). Failures are retried
  * after growing delays; after the last attempt the event is copied to the
  * dead-letter stream with its error and terminated.
  */
@@ -48,7 +57,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   override transportId = JETSTREAM_TRANSPORT;
   private connection?: NatsConnection;
   private stopped = false;
-  /** The events being handled now, one per stream at most. */
+  /** The events being handled now or waiting behind an earlier event of their aggregate, of every stream. */
   private readonly inHand = new Set<Promise<void>>();
   private readonly options: Required<JetStreamServerOptions>;
 
@@ -100,34 +109,53 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
   }
 
   /**
-   * One event at a time, pulled when the last is settled: nothing waits in a
-   * buffer while its ack wait runs out (which would deliver it twice).
+   * Pulls as many events as there are free places (`concurrency`), and hands
+   * each to its aggregate's lane as it arrives: nothing waits in a buffer
+   * while its ack wait runs out (which would deliver it twice), since an event
+   * is told `working()` from the moment it is in hand.
    */
   private async consumeLoop(consumer: Consumer, stream: string): Promise<void> {
+    const lanes = new OneAtATime();
+    const inHand = new Set<Promise<void>>();
     while (!this.stopped) {
-      let message: JsMsg | null;
+      if (inHand.size >= this.options.concurrency) {
+        await Promise.race(inHand);
+        continue;
+      }
+      const pulledAt = Date.now();
+      let pulled = 0;
       try {
-        message = await consumer.next({ expires: PULL_EXPIRES_MS });
+        const batch = await consumer.fetch({ max_messages: this.options.concurrency - inHand.size, expires: PULL_EXPIRES_MS });
+        for await (const message of batch) {
+          pulled++;
+          if (this.stopped) {
+            message.nak(); // pulled while closing: another instance takes it at once
+            continue;
+          }
+          const handling = this.take(message, lanes);
+          for (const set of [inHand, this.inHand]) {
+            set.add(handling);
+            void handling.then(() => set.delete(handling));
+          }
+        }
+        // A pull the server ended at once with nothing (NATS reconnecting): no busy loop meanwhile.
+        if (pulled === 0 && Date.now() - pulledAt < PULL_RETRY_MS) await new Promise((resolve) => setTimeout(resolve, PULL_RETRY_MS));
       } catch (error) {
         if (this.stopped) return;
         this.logger.warn(`Pulling from ${stream} failed: ${describe(error)}; retrying`);
         await new Promise((resolve) => setTimeout(resolve, PULL_RETRY_MS));
-        continue;
       }
-      if (!message) continue;
-      if (this.stopped) return message.nak(); // pulled while closing: another instance takes it at once
-      const handling = this.settle(message);
-      this.inHand.add(handling);
-      await handling;
-      this.inHand.delete(handling);
     }
   }
 
-  private async settle(message: JsMsg): Promise<void> {
-    // A slow handler tells the server it is still at work, so the event is not sent elsewhere meanwhile.
+  /** Settles a message after the earlier events of its aggregate; it is kept alive at the server meanwhile. */
+  private async take(message: JsMsg, lanes: OneAtATime): Promise<void> {
+    // A slow handler, or a wait behind one, tells the server it is still at work, so the event is not sent elsewhere meanwhile.
     const heartbeat = setInterval(() => message.working(), Math.max(this.options.ackWaitMs / 3, 10));
+    const raw = parsed(message);
+    const aggregate = typeof (raw as EventEnvelope | null)?.subject === 'string' ? (raw as EventEnvelope).subject : `#${message.seq}`;
     try {
-      await this.handle(message);
+      await lanes.run(aggregate, () => this.handle(message, raw));
     } catch (error) {
       // Not even dead-lettering worked (NATS gone?): the message stays unacknowledged and
       // comes back after the ack wait; the loop must live on for the next ones.
@@ -137,7 +165,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     }
   }
 
-  private async handle(message: JsMsg): Promise<void> {
+  private async handle(message: JsMsg, raw: unknown): Promise<void> {
     const handler = this.getHandlerByPattern(outOfNamespace(message.subject, this.options.namespace));
     if (!handler) {
       message.ack(); // an event of this stream that this service ignores
@@ -149,7 +177,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return this.deadLetter(message, 'the handler did not complete in any attempt');
     }
     try {
-      const envelope = this.decode(message);
+      const envelope = this.decode(raw);
       await runInContext({ correlationId: envelope.correlationid, causationId: envelope.id }, async () => {
         await lastValueFrom(this.transformToObservable(await handler(envelope, context)), { defaultValue: undefined });
       });
@@ -161,13 +189,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     await message.ackAck().catch((error: unknown) => this.logger.warn(`Event ${message.subject} handled, but its ack was not confirmed: ${describe(error)}`));
   }
 
-  private decode(message: JsMsg): EventEnvelope {
-    let envelope: EventEnvelope;
-    try {
-      envelope = message.json<EventEnvelope>();
-    } catch {
-      throw new DomainError(ERRORS.VALIDATION_FAILED, 'The event is not JSON');
-    }
+  private decode(raw: unknown): EventEnvelope {
+    if (raw === NOT_JSON) throw new DomainError(ERRORS.VALIDATION_FAILED, 'The event is not JSON');
+    const envelope = raw as EventEnvelope;
     const def = eventDefinitionOf(envelope);
     if (!def) throw new DomainError(ERRORS.EVENT_UNKNOWN_TYPE, `Unknown event type ${envelope.type}`);
     return { ...envelope, data: validated(def.dataClass as new () => object, envelope.data, TOLERANT_READER_OPTIONS) };
@@ -201,6 +225,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
 
   private count(message: JsMsg, outcome: EventOutcome): void {
     this.options.metrics.eventHandled(outOfNamespace(message.subject, this.options.namespace), outcome);
+  }
+}
+
+function parsed(message: JsMsg): unknown {
+  try {
+    return message.json<unknown>();
+  } catch {
+    return NOT_JSON;
   }
 }
 
