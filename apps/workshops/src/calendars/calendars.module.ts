@@ -6,12 +6,12 @@ import { WorkshopsModule } from '../workshops/workshops.module';
 import { CalendarAccessEventHandlers } from './calendar-access.event-handlers';
 import { CalendarToken, CalendarTokenSchema } from './calendar-token.schema';
 import { CalendarTokensService } from './calendar-tokens.service';
-import { CalendarsHandlers } from './calendars.rpc-handlers';
+import { CalendarsRpcHandlers } from './calendars.rpc-handlers';
 import { CalendarsService } from './calendars.service';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: CalendarToken.name, schema: CalendarTokenSchema }]), WorkshopsModule, RegistrationsModule, KnownClustersModule],
-  controllers: [CalendarsHandlers, CalendarAccessEventHandlers],
+  controllers: [CalendarsRpcHandlers, CalendarAccessEventHandlers],
   providers: [CalendarsService, CalendarTokensService],
 })
 export class CalendarsModule {}

@@ -6,7 +6,7 @@ import { CalendarTokensService } from './calendar-tokens.service';
 import { CalendarsService } from './calendars.service';
 
 @Controller()
-export class CalendarsHandlers {
+export class CalendarsRpcHandlers {
   constructor(
     private readonly calendars: CalendarsService,
     private readonly tokens: CalendarTokensService,

@@ -8,7 +8,7 @@ import { CompanyDeparturesEventHandlers } from './company-departures.event-handl
 import { CompanyStanding, CompanyStandingSchema } from './company-standing.schema';
 import { CompanyStandings } from './company-standings';
 import { Registration, RegistrationSchema } from './registration.schema';
-import { RegistrationsHandlers } from './registrations.rpc-handlers';
+import { RegistrationsRpcHandlers } from './registrations.rpc-handlers';
 import { RegistrationsService } from './registrations.service';
 import { Seats } from './seats';
 
@@ -22,7 +22,7 @@ import { Seats } from './seats';
     WorkshopsModule,
     KnownClustersModule,
   ],
-  controllers: [RegistrationsHandlers, CompanyDeparturesEventHandlers],
+  controllers: [RegistrationsRpcHandlers, CompanyDeparturesEventHandlers],
   providers: [RegistrationsService, AttendanceService, Seats, CompanyStandings],
   exports: [MongooseModule, Seats, AttendanceService],
 })

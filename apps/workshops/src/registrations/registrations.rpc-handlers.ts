@@ -8,7 +8,7 @@ import { AttendanceService } from './attendance.service';
 import { RegistrationsService } from './registrations.service';
 
 @Controller()
-export class RegistrationsHandlers {
+export class RegistrationsRpcHandlers {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly attendance: AttendanceService,

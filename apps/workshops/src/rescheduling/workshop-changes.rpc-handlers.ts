@@ -5,7 +5,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { WorkshopChangesService } from './workshop-changes.service';
 
 @Controller()
-export class WorkshopChangesHandlers {
+export class WorkshopChangesRpcHandlers {
   constructor(private readonly changes: WorkshopChangesService) {}
 
   @RpcHandler(WORKSHOPS_RPC.editWorkshop)

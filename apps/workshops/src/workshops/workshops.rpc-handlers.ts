@@ -5,7 +5,7 @@ import { Caller, RequestContext, RpcHandler, requirePrincipal } from '@grappes/m
 import { WorkshopsService } from './workshops.service';
 
 @Controller()
-export class WorkshopsHandlers {
+export class WorkshopsRpcHandlers {
   constructor(private readonly workshops: WorkshopsService) {}
 
   @RpcHandler(WORKSHOPS_RPC.scheduleWorkshop)
