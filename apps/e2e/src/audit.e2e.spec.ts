@@ -3,6 +3,7 @@
 // them together at GET /audit: who, what, when, the trace and the outcome.
 import { waitFor } from '@grappes/testing';
 import { ApiClient } from './support/client';
+import { ADMIN } from './support/platform';
 import { usePlatform } from './support/use-platform';
 
 const PASSWORD = 'audit-password-1';

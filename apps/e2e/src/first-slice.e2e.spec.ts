@@ -118,6 +118,6 @@ describe('the first slice, through the gateway to every service', () => {
   it('reports every service ready', async () => {
     const ready = await anonymous.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ nats: 'up', members: 'up', clusters: 'up', workshops: 'up', notifications: 'up' });
+    expect(ready.body.checks).toEqual({ nats: 'up', members: 'up', clusters: 'up', workshops: 'up', notifications: 'up', audit: 'up' });
   });
 });

@@ -64,7 +64,7 @@ describe('failures behind the gateway', () => {
 
     const ready = await admin.get('/health/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body.details).toEqual({ nats: 'up', members: 'up', clusters: 'down', workshops: 'up', notifications: 'up' });
+    expect(ready.body.details).toEqual({ nats: 'up', members: 'up', clusters: 'down', workshops: 'up', notifications: 'up', audit: 'up' });
     expect((await admin.get('/health/live')).status).toBe(200);
   });
 });

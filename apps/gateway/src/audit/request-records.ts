@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { GATEWAY_EVENTS, RequestCompleted } from '@grappes/contracts';
-import { HEADERS, currentContext, declareEventStream } from '@grappes/messaging';
+import { HEADERS, currentContext, declareEventStream, inNamespace } from '@grappes/messaging';
 import { NATS_CONNECTION } from '@grappes/platform';
 import { NatsConnection, headers as natsHeaders } from 'nats';
+import { GatewayConfig } from '../gateway.config';
 import { requestRecordOf } from './request-record';
 
 /** Bounds what a NATS outage adds to an answer: the request itself needed NATS a moment before. */
@@ -19,11 +20,14 @@ const PUBLISH_TIMEOUT_MS = 2_000;
 export class RequestRecords implements OnModuleInit {
   private readonly logger = new Logger(RequestRecords.name);
 
-  constructor(@Inject(NATS_CONNECTION) private readonly nats: NatsConnection) {}
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nats: NatsConnection,
+    @Inject(GatewayConfig) private readonly config: GatewayConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     // The producer declares its stream before anything publishes into it.
-    await declareEventStream(await this.nats.jetstreamManager(), 'gateway');
+    await declareEventStream(await this.nats.jetstreamManager(), 'gateway', this.config.NATS_NAMESPACE);
   }
 
   async publish(data: RequestCompleted): Promise<void> {
@@ -33,7 +37,8 @@ export class RequestRecords implements OnModuleInit {
     const h = natsHeaders();
     h.set(HEADERS.correlationId, record.correlationid);
     try {
-      await this.nats.jetstream().publish(GATEWAY_EVENTS.requestCompleted.subject, JSON.stringify(record), { msgID: record.id, headers: h, timeout: PUBLISH_TIMEOUT_MS });
+      const subject = inNamespace(GATEWAY_EVENTS.requestCompleted.subject, this.config.NATS_NAMESPACE);
+      await this.nats.jetstream().publish(subject, JSON.stringify(record), { msgID: record.id, headers: h, timeout: PUBLISH_TIMEOUT_MS });
     } catch (error) {
       this.logger.error(`Audit record ${record.id} not published (${(error as Error).message}); kept here: ${JSON.stringify(record)}`);
     }

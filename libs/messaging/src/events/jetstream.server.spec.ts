@@ -232,12 +232,10 @@ describe('JetStreamServer', () => {
     await publish(created); // no handler for it in this service
 
     await waitFor(() => outcomes.length === 4, 'the refusal and the ignored event');
-    expect(outcomes).toEqual([
-      [joined, 'retried'],
-      [joined, 'ok'],
-      [joined, 'dead_lettered'],
-      [natsSubjectOf(created), 'ignored'],
-    ]);
+    expect(outcomes.slice(0, 2)).toEqual([[joined, 'retried'], [joined, 'ok']]);
+    // Two aggregates, handled side by side: either may settle first.
+    expect(outcomes.slice(2)).toHaveLength(2);
+    expect(outcomes.slice(2)).toEqual(expect.arrayContaining([[joined, 'dead_lettered'], [natsSubjectOf(created), 'ignored']]));
   });
 
   it('handles once an event published twice with the same Nats-Msg-Id', async () => {
