@@ -74,7 +74,7 @@ export function requestToJoin(cluster: ClusterRef, company: CompanyRef, at = new
   return {
     change: { state: 'pending', role: 'member', requestedAt: at },
     precondition: mayJoin(true),
-    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRequested, cluster, { ...company, name: companyName }, version, { requestedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRequested, cluster, company._id, companyName, version, { requestedAt: at.toISOString() }),
   };
 }
 
@@ -82,7 +82,7 @@ export function admit(cluster: ClusterRef, company: CompanyRef, role: ClusterMem
   return {
     change: { state: 'joined', role, joinedAt: at },
     precondition,
-    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyJoinedCluster, cluster, { ...company, name: companyName }, version, { role, joinedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyJoinedCluster, cluster, company._id, companyName, version, { role, joinedAt: at.toISOString() }),
   };
 }
 
@@ -90,7 +90,7 @@ export function reject(cluster: ClusterRef, company: CompanyRef, at = new Date()
   return {
     change: { state: 'rejected' },
     precondition: hasPendingRequest,
-    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRejected, cluster, { ...company, name: companyName }, version, { rejectedAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.joinRejected, cluster, company._id, companyName, version, { rejectedAt: at.toISOString() }),
   };
 }
 
@@ -98,20 +98,21 @@ export function leave(cluster: ClusterRef, company: CompanyRef, at = new Date())
   return {
     change: { state: 'left' },
     precondition: isMember,
-    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyLeftCluster, cluster, { ...company, name: companyName }, version, { leftAt: at.toISOString() }),
+    eventAt: (version, companyName) => membershipEvent(CLUSTERS_EVENTS.companyLeftCluster, cluster, company._id, companyName, version, { leftAt: at.toISOString() }),
   };
 }
 
-/** Every membership event names its cluster and company alike, about the aggregate `clusters/<id>/members/<companyId>`. */
+/** Every membership event names its cluster and company alike (the company by the name the membership now holds), about the aggregate `clusters/<id>/members/<companyId>`. */
 function membershipEvent<D extends MembershipFact>(
   def: EventDefinition<D>,
   cluster: ClusterRef,
-  company: CompanyRef,
+  companyId: string,
+  companyName: string,
   version: number,
   fields: Omit<D, keyof MembershipFact>,
 ): EventEnvelope<D> {
-  const fact = { clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme, companyId: company._id, companyName: company.name, version };
-  return createEvent(def, { subject: `clusters/${cluster._id}/members/${company._id}`, version }, { ...fact, ...fields } as D);
+  const fact = { clusterId: cluster._id, clusterName: cluster.name, theme: cluster.theme, companyId, companyName, version };
+  return createEvent(def, { subject: `clusters/${cluster._id}/members/${companyId}`, version }, { ...fact, ...fields } as D);
 }
 
 export function concurrentChange(companyName: string): DomainError {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { DomainError, ERRORS } from '@grappes/contracts';
 import { Model } from 'mongoose';
 import { DeliveryFacts, DeliveryWorker } from '../deliveries/delivery-worker';
 import { NotificationsConfig } from '../notifications.config';
@@ -38,7 +39,7 @@ export class EmailWorker extends DeliveryWorker<OutgoingEmail> {
     const workshopId = email.data['workshopId'];
     const workshop = calendarMethodOf(email) && typeof workshopId === 'string' ? await this.workshops.workshop(workshopId) : null;
     // Its event comes before any registration's on the same stream; missing, it is on its way: try again later.
-    if (calendarMethodOf(email) && !workshop) throw new Error(`Workshop ${String(workshopId)} is not known here yet`);
+    if (calendarMethodOf(email) && !workshop) throw new DomainError(ERRORS.EVENT_FACT_PENDING, `Workshop ${String(workshopId)} is not known here yet`);
     return notificationMail(email, workshop, this.config.CALENDAR_ORGANIZER_EMAIL);
   }
 }
