@@ -5,7 +5,9 @@
 // the requests answered. Unlike requests/s, this hardly moves when other
 // processes share the machine, so a change can be compared before and after.
 //
-//   node bench/gateway-cost.mjs              /ping, /me and /health/live, 5,000 requests each
+//   node bench/gateway-cost.mjs              /ping, /me and /health/live, 5,000 requests each (and the members
+//                                            service's CPU per request, which answers /ping)
+//   GATEWAY_COST_PATHS=/ping node bench/gateway-cost.mjs   only those paths (comma-separated)
 //   GATEWAY_PROFILE=1 node bench/gateway-cost.mjs   also writes a CPU profile (--cpu-prof) of /ping to bench/results/
 // Run `npm run build` first.
 import { spawn } from 'node:child_process';
@@ -35,12 +37,15 @@ async function gateway(urls, argv = []) {
   return { base, pid: child.pid, stop: () => new Promise((resolve) => child.once('exit', resolve) && child.kill('SIGTERM')) };
 }
 
-async function cost(instance, pathname, headers) {
+/** CPU per request of the gateway, and of the members service behind it (which answers /ping and /me's account). */
+async function cost(instance, members, pathname, headers) {
   await autocannon({ url: `${instance.base}${pathname}`, headers, connections: 20, amount: 1_000 }); // warm-up
-  const before = cpuMs(instance.pid);
+  const cpu = () => [cpuMs(instance.pid), members.reduce((sum, pid) => sum + cpuMs(pid), 0)];
+  const before = cpu();
   const result = await autocannon({ url: `${instance.base}${pathname}`, headers, connections: 20, amount: REQUESTS });
   const ok = result['2xx'];
-  return { path: pathname, cpuMsPerRequest: Math.round(((cpuMs(instance.pid) - before) / ok) * 1000) / 1000, ok, rps: Math.round(result.requests.average) };
+  const [gatewayMs, membersMs] = cpu().map((ms, i) => Math.round(((ms - before[i]) / ok) * 1000) / 1000);
+  return { path: pathname, cpuMsPerRequest: gatewayMs, membersCpuMsPerRequest: membersMs, ok, rps: Math.round(result.requests.average) };
 }
 
 const platform = await startPlatform();
@@ -51,7 +56,10 @@ try {
     const login = await fetch(`${instance.base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const { accessToken } = await login.json();
     const auth = { authorization: `Bearer ${accessToken}` };
-    const figures = [await cost(instance, '/health/live', {}), await cost(instance, '/me', auth), await cost(instance, '/ping', auth)];
+    const members = platform.pidsOf('members');
+    const paths = (process.env.GATEWAY_COST_PATHS ?? '/health/live,/me,/ping').split(',');
+    const figures = [];
+    for (const pathname of paths) figures.push(await cost(instance, members, pathname, pathname === '/health/live' ? {} : auth));
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } finally {
     await instance.stop();

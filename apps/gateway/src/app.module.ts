@@ -33,6 +33,7 @@ import { CalendarsController } from './workshops/calendars.controller';
 import { RegistrationsController } from './workshops/registrations.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { WorkshopsController } from './workshops/workshops.controller';
+import { SlidingWindowStorage } from './http/sliding-window-storage';
 
 @Module({})
 export class AppModule {
@@ -42,7 +43,7 @@ export class AppModule {
       imports: [
         jsonLogger('gateway', config),
         JwtModule.register(new SigningKeys(config.jwtSecret, config.JWT_PREVIOUS_SECRET).jwtOptions()),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }], storage: new SlidingWindowStorage() }),
       ],
       controllers: [
         AuthController, CompaniesController, ClustersController, ProjectsController, IdeasController, NotificationsController, NotificationStreamController, PreferencesController,
