@@ -39,4 +39,22 @@ describe("establishments' SIRETs recorded before this record existed", () => {
     await expect(sirets.claim('new-co', ['73282932000074'])).rejects.toMatchObject({ code: ERRORS.COMPANY_SIRET_TAKEN.code, status: 409 });
     await expect(sirets.claim('old-co', ['73282932000074'])).resolves.toEqual([]);
   });
+
+  it('records the missing ones of many companies in one start and leaves a SIRET already held to its holder', async () => {
+    const companies = moduleRef.get<Model<CompanyDocument>>(getModelToken(Company.name));
+    const held = moduleRef.get<Model<EstablishmentSiret>>(getModelToken(EstablishmentSiret.name));
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      _id: `co-${i}` as never, name: `Atelier ${i}`, siren: String(100000000 + i), establishments: [{ siret: `${100000000 + i}${String(i).padStart(5, '0')}` }],
+    }));
+    await companies.collection.insertMany(many);
+    await held.create({ _id: many[7].establishments[0].siret, companyId: 'someone-else' });
+    await held.create({ _id: many[8].establishments[0].siret, companyId: 'co-8' });
+
+    await moduleRef.get(EstablishmentSirets).onApplicationBootstrap();
+
+    const holders = new Map((await held.find({ _id: { $in: many.map((c) => c.establishments[0].siret) } }).lean()).map((s) => [s._id, s.companyId]));
+    expect(holders.size).toBe(200);
+    expect(holders.get(many[7].establishments[0].siret)).toBe('someone-else');
+    expect(many.filter((c, i) => i !== 7 && holders.get(c.establishments[0].siret) !== c._id)).toEqual([]);
+  });
 });

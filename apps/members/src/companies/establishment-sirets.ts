@@ -32,14 +32,20 @@ export class EstablishmentSirets implements OnApplicationBootstrap {
   /**
    * Companies registered before SIRETs were recorded here hold theirs from the
    * first start on (idempotent: a SIRET already held is left to its holder).
+   * In three round trips whatever the number of companies: a start must not
+   * grow with the directory (#7).
    */
   async onApplicationBootstrap(): Promise<void> {
     const holders = await this.companies.find({ 'establishments.0': { $exists: true } }, { establishments: 1 }).lean<CompanyDocument[]>();
-    for (const company of holders) {
-      for (const { siret } of company.establishments) {
-        const held = await this.sirets.findOneAndUpdate({ _id: siret }, { $setOnInsert: { companyId: company._id } }, { upsert: true, returnDocument: 'after' }).lean();
-        if (held && held.companyId !== company._id) this.logger.warn(`SIRET ${siret} is listed by companies ${held.companyId} and ${company._id}`);
-      }
+    const listed = holders.flatMap((company) => company.establishments.map(({ siret }) => ({ _id: siret, companyId: company._id })));
+    if (!listed.length) return;
+    // Insert-only: a SIRET already held keeps its holder (a duplicate key, skipped; the others are written).
+    await this.sirets.insertMany(listed, { ordered: false }).catch((error: unknown) => {
+      if (!isDuplicateKey(error) && !allDuplicates(error)) throw error;
+    });
+    const held = new Map((await this.sirets.find({ _id: { $in: listed.map((l) => l._id) } }).lean<EstablishmentSiret[]>()).map((s) => [s._id, s.companyId]));
+    for (const { _id: siret, companyId } of listed) {
+      if (held.get(siret) !== companyId) this.logger.warn(`SIRET ${siret} is listed by companies ${held.get(siret)} and ${companyId}`);
     }
   }
 
@@ -74,4 +80,11 @@ export class EstablishmentSirets implements OnApplicationBootstrap {
   async release(companyId: string, sirets: string[]): Promise<void> {
     if (sirets.length) await this.sirets.deleteMany({ _id: { $in: sirets }, companyId });
   }
+}
+
+/** A bulk insert whose every failure is a duplicate key. */
+function allDuplicates(error: unknown): boolean {
+  const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+  const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
+  return list.length > 0 && list.every((failure) => failure.code === 11000);
 }
