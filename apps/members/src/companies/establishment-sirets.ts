@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { DomainError, ERRORS, Establishment } from '@grappes/contracts';
-import { isDuplicateKey } from '@grappes/messaging';
+import { isDuplicateKey, onlyDuplicateKeys } from '@grappes/messaging';
 import { Model } from 'mongoose';
 import { Company, CompanyDocument } from './company.schema';
 
@@ -41,7 +41,7 @@ export class EstablishmentSirets implements OnApplicationBootstrap {
     if (!listed.length) return;
     // Insert-only: a SIRET already held keeps its holder (a duplicate key, skipped; the others are written).
     await this.sirets.insertMany(listed, { ordered: false }).catch((error: unknown) => {
-      if (!isDuplicateKey(error) && !allDuplicates(error)) throw error;
+      if (!onlyDuplicateKeys(error)) throw error;
     });
     const held = new Map((await this.sirets.find({ _id: { $in: listed.map((l) => l._id) } }).lean<EstablishmentSiret[]>()).map((s) => [s._id, s.companyId]));
     for (const { _id: siret, companyId } of listed) {
@@ -82,9 +82,3 @@ export class EstablishmentSirets implements OnApplicationBootstrap {
   }
 }
 
-/** A bulk insert whose every failure is a duplicate key. */
-function allDuplicates(error: unknown): boolean {
-  const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
-  const list = Array.isArray(failures) ? failures : failures ? [failures] : [];
-  return list.length > 0 && list.every((failure) => failure.code === 11000);
-}

@@ -3,7 +3,7 @@ import { CLUSTERS_EVENTS, ClusterSnapshot } from '@grappes/contracts';
 import mongoose, { Connection, Model, Schema } from 'mongoose';
 import { requireServer, testDatabaseOptions, uniqueName } from '@grappes/testing';
 import { createEvent } from './event-factory';
-import { PROCESSED_EVENTS_TTL_SECONDS, applyIfNewer, applyOnce } from './idempotency';
+import { PROCESSED_EVENTS_TTL_SECONDS, applyIfNewer, applyOnce, onlyDuplicateKeys } from './idempotency';
 
 const MONGODB_URI = requireServer('MONGODB_URI');
 
@@ -137,5 +137,15 @@ describe('applyIfNewer', () => {
     await applyIfNewer(racedBy(Projection, () => applyIfNewer(Projection, 'p-1', 3, { name: 'new' })), 'p-1', 2, { name: 'old' });
 
     expect(await Projection.findById('p-1').lean()).toMatchObject({ name: 'new', version: 3 });
+  });
+});
+
+describe('onlyDuplicateKeys', () => {
+  it('takes a single duplicate key, and a bulk insert whose every failure is one, but not a bulk with another failure', () => {
+    expect(onlyDuplicateKeys({ code: 11000 })).toBe(true);
+    expect(onlyDuplicateKeys({ code: 11000, writeErrors: [{ code: 11000 }, { code: 11000 }] })).toBe(true);
+    expect(onlyDuplicateKeys({ code: 11000, writeErrors: [{ code: 11000 }, { code: 121 }] })).toBe(false);
+    expect(onlyDuplicateKeys({ code: 121 })).toBe(false);
+    expect(onlyDuplicateKeys(new Error('connection closed'))).toBe(false);
   });
 });

@@ -53,6 +53,14 @@ export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: number })?.code === DUPLICATE_KEY;
 }
 
+/** A write refused for duplicate keys only: one, or every failure of an unordered bulk insert. */
+export function onlyDuplicateKeys(error: unknown): boolean {
+  const failures = (error as { writeErrors?: { code?: number }[] | { code?: number } })?.writeErrors;
+  if (!failures) return isDuplicateKey(error);
+  const list = Array.isArray(failures) ? failures : [failures];
+  return list.length > 0 && list.every(isDuplicateKey);
+}
+
 /**
  * Stores a projected document's new state only if the event is newer than what
  * is stored: a repeated or late event changes nothing.
